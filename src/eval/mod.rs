@@ -1,0 +1,5 @@
+//! The synchronous tree-walking evaluator with Groovy 2.4 semantics.
+
+pub mod format;
+pub mod num;
+pub mod regex;
