@@ -1,7 +1,9 @@
 //! pipewright: a native interpreter for Jenkins pipelines.
 //!
 //! Reading order: `syntax` (spans, AST, parser) → `eval` (values and the tree-walking
-//! evaluator) → `cli` (argument parsing and rendering).
+//! evaluator) → `diagnostic` (rendering, exit codes) → `cli` (argument parsing).
 
-pub mod syntax;
+pub mod cli;
+pub mod diagnostic;
 pub mod eval;
+pub mod syntax;
