@@ -136,6 +136,9 @@ impl ScriptCtx {
 pub struct Interp {
     pub ctx: Arc<ScriptCtx>,
     depth: Cell<usize>,
+    /// While positive, cancellation is not checked: `finally` blocks run to completion
+    /// while a cancelled evaluation unwinds.
+    shield: Cell<usize>,
 }
 
 /// The lexical context code runs in.
@@ -187,6 +190,7 @@ pub fn with_current<T>(f: impl FnOnce(&Interp) -> T) -> Option<T> {
     let interp = Interp {
         ctx,
         depth: Cell::new(0),
+        shield: Cell::new(0),
     };
     Some(f(&interp))
 }
@@ -197,6 +201,7 @@ impl Interp {
         Interp {
             ctx,
             depth: Cell::new(0),
+            shield: Cell::new(0),
         }
     }
 
@@ -223,7 +228,7 @@ impl Interp {
     }
 
     pub fn check_cancelled(&self) -> R<()> {
-        if self.ctx.cancel.load(Ordering::Relaxed) {
+        if self.shield.get() == 0 && self.ctx.cancel.load(Ordering::Relaxed) {
             Err(Flow::Halt(HaltReason::Interrupted))
         } else {
             Ok(())
@@ -627,8 +632,17 @@ impl Interp {
         };
         if let Some(f) = finally {
             // A `finally` that completes normally keeps the try/catch outcome; one that
-            // throws or returns replaces it, as in Java.
-            self.exec_block(&f.stmts, env)?;
+            // throws or returns replaces it, as in Java. When evaluation is being cancelled
+            // the block still runs to completion.
+            let halting = matches!(result, Err(Flow::Halt(_)));
+            if halting {
+                self.shield.set(self.shield.get() + 1);
+            }
+            let r = self.exec_block(&f.stmts, env);
+            if halting {
+                self.shield.set(self.shield.get() - 1);
+            }
+            r?;
         }
         result
     }
