@@ -50,10 +50,20 @@ fn eval_prints_what_the_script_prints() {
 
 #[test]
 fn eval_expression_prints_its_value() {
-    let out = pipe().args(["eval", "-e", "[a: 1 + 2].collect { k, v -> k * v }"]).output().expect("runs");
+    let out = pipe()
+        .args(["eval", "-e", "[a: 1 + 2].collect { k, v -> k * v }"])
+        .output()
+        .expect("runs");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "[aaa]\n");
-    let out = pipe().args(["eval", "-e", "println 'x'"]).output().expect("runs");
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "x\n", "a null result is not printed");
+    let out = pipe()
+        .args(["eval", "-e", "println 'x'"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "x\n",
+        "a null result is not printed"
+    );
 }
 
 #[test]
@@ -67,8 +77,16 @@ fn uncaught_exception_exits_1_with_groovys_line_and_a_spanned_diagnostic() {
         "{err}"
     );
     assert!(err.contains("pipe::eval::uncaught_exception"), "{err}");
-    let name = f.path().file_name().expect("name").to_string_lossy().into_owned();
-    assert!(err.contains(&format!("{name}:3:")), "diagnostic points at line 3: {err}");
+    let name = f
+        .path()
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        err.contains(&format!("{name}:3:")),
+        "diagnostic points at line 3: {err}"
+    );
 }
 
 #[test]
@@ -76,7 +94,12 @@ fn missing_property_names_the_script_class_and_suggests_a_fix() {
     let f = script("def local = 1\ndef f() { local }\nf()\n");
     let out = pipe().arg("eval").arg(f.path()).output().expect("runs");
     let err = flat(&String::from_utf8_lossy(&out.stderr));
-    let stem = f.path().file_stem().expect("stem").to_string_lossy().into_owned();
+    let stem = f
+        .path()
+        .file_stem()
+        .expect("stem")
+        .to_string_lossy()
+        .into_owned();
     assert!(
         err.contains(&format!("No such property: local for class: {stem}")),
         "{err}"
@@ -136,15 +159,22 @@ fn finally_runs_when_evaluation_is_cancelled_but_catch_does_not() {
 fn closures_share_and_mutate_captured_variables_across_threads() {
     // The evaluator's containers are shared between threads (parallel branches): a closure
     // run on another thread sees and changes the same list.
-    use pipewright::eval::interp::{Interp, ScriptCtx, NoHost};
+    use pipewright::eval::interp::{Interp, NoHost, ScriptCtx};
     use pipewright::eval::scope::Scope;
-    let script = pipewright::syntax::parse("def results = []\ndef work = { n -> results << n * 2 }\n[work, results]\n")
-        .expect("parses");
+    let script = pipewright::syntax::parse(
+        "def results = []\ndef work = { n -> results << n * 2 }\n[work, results]\n",
+    )
+    .expect("parses");
     let out = Arc::new(BufferOutput::default());
     let ctx = Arc::new(ScriptCtx::new("Threads", out, Arc::new(NoHost)));
     let interp = Interp::new(ctx);
-    let v = interp.run_script(&script, &Scope::root()).ok().expect("runs");
-    let pipewright::eval::Value::List(pair) = v else { panic!("a list") };
+    let v = interp
+        .run_script(&script, &Scope::root())
+        .ok()
+        .expect("runs");
+    let pipewright::eval::Value::List(pair) = v else {
+        panic!("a list")
+    };
     let items = pair.snapshot();
     let (work, results) = (items[0].clone(), items[1].clone());
     let handles: Vec<_> = (0..4)
@@ -153,10 +183,18 @@ fn closures_share_and_mutate_captured_variables_across_threads() {
             let fork = interp.fork();
             let _ = &fork;
             std::thread::spawn(move || {
-                let ctx = Arc::new(ScriptCtx::new("Threads", Arc::new(BufferOutput::default()), Arc::new(NoHost)));
+                let ctx = Arc::new(ScriptCtx::new(
+                    "Threads",
+                    Arc::new(BufferOutput::default()),
+                    Arc::new(NoHost),
+                ));
                 let t = Interp::new(ctx);
                 if let pipewright::eval::Value::Closure(c) = &w {
-                    let _ = t.call_closure(c, vec![pipewright::eval::Value::int(i)], Default::default());
+                    let _ = t.call_closure(
+                        c,
+                        vec![pipewright::eval::Value::int(i)],
+                        Default::default(),
+                    );
                 }
             })
         })
@@ -165,7 +203,11 @@ fn closures_share_and_mutate_captured_variables_across_threads() {
         h.join().expect("branch thread");
     }
     let mut got: Vec<String> = match results {
-        pipewright::eval::Value::List(l) => l.snapshot().iter().map(pipewright::eval::value::to_display).collect(),
+        pipewright::eval::Value::List(l) => l
+            .snapshot()
+            .iter()
+            .map(pipewright::eval::value::to_display)
+            .collect(),
         _ => Vec::new(),
     };
     got.sort();
@@ -178,13 +220,21 @@ fn parse_errors_are_reported_with_the_file_and_exit_1() {
     let out = pipe().arg("eval").arg(f.path()).output().expect("runs");
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    let name = f.path().file_name().expect("name").to_string_lossy().into_owned();
+    let name = f
+        .path()
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
     assert!(err.contains(&name), "{err}");
     assert!(err.contains("pipe::parse"), "{err}");
 }
 
 #[test]
 fn missing_file_is_an_io_error_exit_3() {
-    let out = pipe().args(["eval", "/nonexistent/x.groovy"]).output().expect("runs");
+    let out = pipe()
+        .args(["eval", "/nonexistent/x.groovy"])
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(3));
 }

@@ -87,12 +87,16 @@ impl Host for NoHost {}
 pub struct Limits {
     /// Maximum depth of nested method/closure calls before a `StackOverflowError`.
     pub max_call_depth: usize,
+    /// Maximum statements and calls one thread may run (fuzzing, bounded tests); `None` for
+    /// no limit.
+    pub max_steps: Option<u64>,
 }
 
 impl Default for Limits {
     fn default() -> Limits {
         Limits {
             max_call_depth: 3000,
+            max_steps: None,
         }
     }
 }
@@ -139,6 +143,7 @@ pub struct Interp {
     /// While positive, cancellation is not checked: `finally` blocks run to completion
     /// while a cancelled evaluation unwinds.
     shield: Cell<usize>,
+    steps: Cell<u64>,
 }
 
 /// The lexical context code runs in.
@@ -191,6 +196,7 @@ pub fn with_current<T>(f: impl FnOnce(&Interp) -> T) -> Option<T> {
         ctx,
         depth: Cell::new(0),
         shield: Cell::new(0),
+        steps: Cell::new(0),
     };
     Some(f(&interp))
 }
@@ -202,6 +208,7 @@ impl Interp {
             ctx,
             depth: Cell::new(0),
             shield: Cell::new(0),
+            steps: Cell::new(0),
         }
     }
 
@@ -228,6 +235,15 @@ impl Interp {
     }
 
     pub fn check_cancelled(&self) -> R<()> {
+        if let Some(max) = self.ctx.limits.max_steps {
+            let n = self.steps.get() + 1;
+            self.steps.set(n);
+            if n > max {
+                return Err(Flow::Halt(HaltReason::Cancelled(
+                    "step limit reached".into(),
+                )));
+            }
+        }
         if self.shield.get() == 0 && self.ctx.cancel.load(Ordering::Relaxed) {
             Err(Flow::Halt(HaltReason::Interrupted))
         } else {
@@ -415,22 +431,20 @@ impl Interp {
                 let loop_env = env.with_scope(Scope::child(&env.scope));
                 let ty = var_type.clone().map(Arc::new);
                 loop_env.scope.declare(&var.name, Value::Null, ty.clone());
-                let items = self.iterate(&coll, iterable.span)?;
-                for item in items {
-                    self.check_cancelled()?;
+                self.for_each_item(&coll, iterable.span, |item| {
                     let item = match &ty {
                         Some(t) => self.coerce_declared(item, t)?,
                         None => item,
                     };
                     loop_env.scope.assign(&var.name, item);
                     match self.exec_nested(body, &loop_env) {
-                        Ok(_) => {}
+                        Ok(_) => Ok(true),
                         Err(f) => match loop_control(f, label)? {
-                            LoopCtl::Break => break,
-                            LoopCtl::Continue => continue,
+                            LoopCtl::Break => Ok(false),
+                            LoopCtl::Continue => Ok(true),
                         },
                     }
-                }
+                })?;
                 Ok(Value::Null)
             }
             StmtKind::ForClassic {
@@ -1532,6 +1546,73 @@ impl Interp {
                 .collect(),
             other => vec![other.clone()],
         })
+    }
+
+    /// Iterates a value the way Java's iterators do, calling `f` for each item until it
+    /// returns `false`: ranges lazily, lists and maps live, with Java's
+    /// `ConcurrentModificationException` when the body changes their size.
+    pub fn for_each_item(
+        &self,
+        v: &Value,
+        span: Span,
+        mut f: impl FnMut(Value) -> R<bool>,
+    ) -> R<()> {
+        match v {
+            Value::Range(r) => {
+                for i in 0..r.len() {
+                    self.check_cancelled()?;
+                    let Some(item) = r.get(i) else { break };
+                    if !f(item)? {
+                        break;
+                    }
+                }
+                Ok(())
+            }
+            Value::List(l) => {
+                let expected = l.len();
+                let mut cursor = 0;
+                loop {
+                    self.check_cancelled()?;
+                    let (len, item) = {
+                        let items = l.items.lock();
+                        (items.len(), items.get(cursor).cloned())
+                    };
+                    if cursor == len {
+                        return Ok(());
+                    }
+                    if len != expected {
+                        return Err(exception("java.util.ConcurrentModificationException", None));
+                    }
+                    cursor += 1;
+                    if !f(item.unwrap_or(Value::Null))? {
+                        return Ok(());
+                    }
+                }
+            }
+            Value::Map(m) => {
+                let entries = m.snapshot();
+                let expected = entries.len();
+                for (k, val) in entries {
+                    self.check_cancelled()?;
+                    if m.len() != expected {
+                        return Err(exception("java.util.ConcurrentModificationException", None));
+                    }
+                    if !f(Value::entry(k, val, Some(m.clone())))? {
+                        break;
+                    }
+                }
+                Ok(())
+            }
+            other => {
+                for item in self.iterate(other, span)? {
+                    self.check_cancelled()?;
+                    if !f(item)? {
+                        break;
+                    }
+                }
+                Ok(())
+            }
+        }
     }
 
     pub fn to_index(&self, v: &Value) -> R<i64> {

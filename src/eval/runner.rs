@@ -37,6 +37,7 @@ pub struct EvalOptions {
     pub out: Arc<dyn Output>,
     pub host: Arc<dyn Host>,
     pub cancel: Option<Arc<AtomicBool>>,
+    pub limits: super::interp::Limits,
 }
 
 impl EvalOptions {
@@ -47,6 +48,7 @@ impl EvalOptions {
             out,
             host: Arc::new(NoHost),
             cancel: None,
+            limits: super::interp::Limits::default(),
         }
     }
 }
@@ -82,6 +84,7 @@ pub fn eval_source(src: &str, opts: EvalOptions) -> Result<Value, EvalError> {
         if let Some(c) = opts.cancel {
             ctx.cancel = c;
         }
+        ctx.limits = opts.limits;
         let interp = Interp::new(Arc::new(ctx));
         let scope = Scope::root();
         interp.run_script(&script, &scope)

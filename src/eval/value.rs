@@ -120,6 +120,8 @@ pub enum MapKind {
     Hash,
     /// `java.util.TreeMap` (kept sorted by key).
     Tree,
+    /// `groovy.json.internal.LazyMap` (from JsonSlurper).
+    JsonLazy,
     Immutable,
 }
 
@@ -371,6 +373,7 @@ impl Value {
                 MapKind::Linked => "java.util.LinkedHashMap".into(),
                 MapKind::Hash => "java.util.HashMap".into(),
                 MapKind::Tree => "java.util.TreeMap".into(),
+                MapKind::JsonLazy => "groovy.json.internal.LazyMap".into(),
                 MapKind::Immutable => "java.util.Collections$UnmodifiableMap".into(),
             },
             Value::Set(s) => match s.kind {
@@ -519,12 +522,35 @@ impl ListObj {
     }
 }
 
+/// The order in which Java's `HashMap`/`HashSet` iterate these keys (given in insertion
+/// order): by bucket of the spread hash code, insertion order within a bucket, with the
+/// table grown from 16 by doubling as elements were added.
+pub fn java_hash_order(keys: &[&Value]) -> Vec<usize> {
+    let mut cap = 16usize;
+    while keys.len() > cap / 4 * 3 {
+        cap *= 2;
+    }
+    let mut idx: Vec<usize> = (0..keys.len()).collect();
+    idx.sort_by_key(|&i| {
+        let h = java_hash(keys[i]) as u32;
+        ((h ^ (h >> 16)) as usize) & (cap - 1)
+    });
+    idx
+}
+
 impl MapObj {
     pub fn snapshot(&self) -> Vec<(Value, Value)> {
-        self.map
-            .lock()
-            .iter()
-            .map(|(k, v)| (k.0.clone(), v.clone()))
+        let m = self.map.lock();
+        let entries: Vec<(Value, Value)> =
+            m.iter().map(|(k, v)| (k.0.clone(), v.clone())).collect();
+        drop(m);
+        if self.kind != MapKind::Hash {
+            return entries;
+        }
+        let keys: Vec<&Value> = entries.iter().map(|(k, _)| k).collect();
+        java_hash_order(&keys)
+            .into_iter()
+            .map(|i| entries[i].clone())
             .collect()
     }
 
@@ -556,7 +582,15 @@ impl MapObj {
 
 impl SetObj {
     pub fn snapshot(&self) -> Vec<Value> {
-        self.set.lock().iter().map(|k| k.0.clone()).collect()
+        let items: Vec<Value> = self.set.lock().iter().map(|k| k.0.clone()).collect();
+        if self.kind != SetKind::Hash {
+            return items;
+        }
+        let keys: Vec<&Value> = items.iter().collect();
+        java_hash_order(&keys)
+            .into_iter()
+            .map(|i| items[i].clone())
+            .collect()
     }
 
     pub fn insert(&self, v: Value) -> bool {
@@ -629,8 +663,12 @@ impl RangeVal {
         }
     }
 
+    /// The elements as a list. Callers that may see huge ranges iterate lazily instead
+    /// (`Interp::for_each_item`); this caps materialisation so a script cannot exhaust memory.
     pub fn to_vec(&self) -> Vec<Value> {
-        (0..self.len()).filter_map(|i| self.get(i)).collect()
+        (0..self.len().min(MAX_MATERIALISED))
+            .filter_map(|i| self.get(i))
+            .collect()
     }
 
     /// `from` and `to` as Groovy reports them (`getFrom()`/`getTo()`).
@@ -667,6 +705,9 @@ pub fn to_inspect(v: &Value) -> String {
 }
 
 const MAX_RENDER_DEPTH: usize = 64;
+
+/// The most elements a range is turned into at once.
+pub const MAX_MATERIALISED: usize = 50_000_000;
 
 fn write_value(out: &mut String, v: &Value, verbose: bool, depth: usize) {
     if depth > MAX_RENDER_DEPTH {

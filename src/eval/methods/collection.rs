@@ -205,17 +205,11 @@ fn collection_method_inner(
             let Some(c) = closure else {
                 return Some(no_method(recv, name, args));
             };
-            match items() {
-                Ok(v) => {
-                    for x in v {
-                        if let Err(f) = interp.call_closure_item(&c, x, span) {
-                            return Some(Err(f));
-                        }
-                    }
-                    Ok(recv.clone())
-                }
-                Err(f) => Err(f),
-            }
+            interp
+                .for_each_item(recv, span, |x| {
+                    interp.call_closure_item(&c, x, span).map(|_| true)
+                })
+                .map(|()| recv.clone())
         }
         ("reverseEach", 1) => {
             let Some(c) = closure else {

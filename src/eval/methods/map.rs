@@ -177,12 +177,18 @@ pub fn map_method(
             let Some(c) = closure else {
                 return Some(no_method(recv, name, args));
             };
-            for (k, v) in m.snapshot() {
-                if let Err(f) = call_entry(interp, m, &c, &k, &v, span) {
-                    return Some(Err(f));
-                }
-            }
-            Ok(recv.clone())
+            interp
+                .for_each_item(recv, span, |e| {
+                    if closure_arity(&c) == Some(2) {
+                        if let Value::MapEntry(e) = &e {
+                            return interp
+                                .call_closure(&c, vec![e.key.clone(), e.value()], span)
+                                .map(|_| true);
+                        }
+                    }
+                    interp.call_closure(&c, vec![e], span).map(|_| true)
+                })
+                .map(|()| recv.clone())
         }
         ("eachWithIndex", 1) => {
             let Some(c) = closure else {

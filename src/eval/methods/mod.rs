@@ -6,6 +6,7 @@
 //! has no method of that name, so dispatch can fall through to the methods every object has.
 
 mod collection;
+pub mod json;
 mod map;
 mod misc;
 mod number;

@@ -438,6 +438,12 @@ pub fn static_method(
             Ok(Value::string(format!("\\Q{}\\E", to_display(&args[0]))))
         }
         ("java.util.UUID", "randomUUID", 0) => Ok(Value::string(random_uuid())),
+        ("groovy.json.JsonOutput", "toJson", 1) => {
+            super::json::to_json(interp, &args[0]).map(Value::string)
+        }
+        ("groovy.json.JsonOutput", "prettyPrint", 1) => {
+            super::json::pretty_print(&to_display(&args[0])).map(Value::string)
+        }
         (_, "valueOf", 1) if class.starts_with("java.math.") => {
             Num::parse_big_decimal(&to_display(&args[0]))
                 .map(Value::Num)
@@ -612,6 +618,12 @@ pub fn construct_builtin(interp: &Interp, class: &str, args: Vec<Value>, span: S
             interp.as_type(arg(&args, 0), &ty)
         }
         "java.lang.Object" => Ok(Value::Native(Arc::new(PlainObject))),
+        "groovy.json.JsonSlurper" => Ok(Value::Native(Arc::new(super::json::Slurper {
+            classic: false,
+        }))),
+        "groovy.json.JsonSlurperClassic" => Ok(Value::Native(Arc::new(super::json::Slurper {
+            classic: true,
+        }))),
         "java.lang.Boolean" => Ok(Value::Bool(match args.first() {
             Some(Value::Bool(b)) => *b,
             Some(v) => to_display(v).eq_ignore_ascii_case("true"),
