@@ -76,6 +76,14 @@ impl ClassInfo {
 
 /// (name, superclass, interfaces) of the JDK and Groovy classes scripts commonly name.
 const BUILTINS: &[(&str, Option<&str>, &[&str])] = &[
+    ("java.util.TimeZone", Some("java.lang.Object"), &[]),
+    (
+        "java.text.SimpleDateFormat",
+        Some("java.text.DateFormat"),
+        &[],
+    ),
+    ("java.text.DateFormat", Some("java.lang.Object"), &[]),
+    ("java.text.ParseException", Some("java.lang.Exception"), &[]),
     ("java.lang.Object", None, &[]),
     (
         "java.lang.String",
@@ -616,6 +624,7 @@ const DEFAULT_PACKAGES: &[&str] = &[
     "java.math.",
     "java.util.regex.",
     "java.util.concurrent.",
+    "java.text.",
     "groovy.json.",
     "hudson.",
     "org.jenkinsci.plugins.workflow.steps.",

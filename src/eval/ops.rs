@@ -595,6 +595,12 @@ pub fn compare(interp: &Interp, a: &Value, b: &Value) -> R<Ordering> {
             Value::Str(_) | Value::GString(_) | Value::Char(_),
         ) => Ok(java_string_cmp(&to_display(a), &to_display(b))),
         (Value::Bool(x), Value::Bool(y)) => Ok(x.cmp(y)),
+        (Value::Native(_), Value::Native(_))
+            if super::methods::date::date_millis(a).is_some()
+                && super::methods::date::date_millis(b).is_some() =>
+        {
+            Ok(super::methods::date::date_millis(a).cmp(&super::methods::date::date_millis(b)))
+        }
         (Value::Object(o), _) if o.class.has_method("compareTo") => {
             let r = interp.call_method(a, "compareTo", vec![b.clone()], Span::default())?;
             Ok(match r {

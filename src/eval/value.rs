@@ -1002,7 +1002,13 @@ pub fn java_equals(a: &Value, b: &Value) -> bool {
         (Value::Pattern(x), Value::Pattern(y)) => Arc::ptr_eq(x, y),
         (Value::Object(_), _) | (Value::Exception(_), _) | (Value::Closure(_), _) => a.same_ref(b),
         (Value::Builder(x), Value::Builder(y)) => Arc::ptr_eq(x, y),
-        (Value::Native(x), Value::Native(y)) => Arc::ptr_eq(x, y),
+        (Value::Native(x), Value::Native(y)) => {
+            Arc::ptr_eq(x, y)
+                || matches!(
+                    (super::methods::date::date_millis(a), super::methods::date::date_millis(b)),
+                    (Some(p), Some(q)) if p == q
+                )
+        }
         _ => false,
     }
 }

@@ -6,6 +6,7 @@
 //! has no method of that name, so dispatch can fall through to the methods every object has.
 
 mod collection;
+pub mod date;
 pub mod json;
 mod map;
 mod misc;

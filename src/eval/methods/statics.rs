@@ -449,7 +449,12 @@ pub fn static_method(
                 .map(Value::Num)
                 .map_err(num_err)
         }
-        _ => return class_object_method(c, name, args),
+        _ => {
+            if let Some(r) = super::date::static_method(class, name, args) {
+                return Some(r);
+            }
+            return class_object_method(c, name, args);
+        }
     };
     Some(r)
 }
@@ -629,6 +634,15 @@ pub fn construct_builtin(interp: &Interp, class: &str, args: Vec<Value>, span: S
             Some(v) => to_display(v).eq_ignore_ascii_case("true"),
             None => false,
         })),
+        "java.util.Date" | "java.text.SimpleDateFormat" => {
+            match super::date::construct(class, &args) {
+                Some(r) => r,
+                None => throw(
+                    "groovy.lang.GroovyRuntimeException",
+                    format!("Could not find matching constructor for: {class}"),
+                ),
+            }
+        }
         "java.io.File" => throw(
             "org.jenkinsci.plugins.scriptsecurity.sandbox.RejectedAccessException",
             "Scripts not permitted to use new java.io.File java.lang.String",
