@@ -23,7 +23,8 @@ pub fn run_case(path: &Path) -> (String, bool) {
     let opts = EvalOptions::new(&path.display().to_string(), out.clone());
     let ok = match eval_source(&src, opts) {
         Ok(_) => true,
-        Err(EvalError::Parse(_)) | Err(EvalError::Uncaught { .. }) | Err(EvalError::Halted(_)) => false,
+        Err(EvalError::Internal(msg)) => panic!("{}: {msg}", path.display()),
+        Err(_) => false,
     };
     (out.take(), ok)
 }
@@ -59,7 +60,10 @@ fn check_dir(dir: &Path, label: &str) {
     let mut fixed = Vec::new();
     let mut passed = 0;
     for case in &cases {
-        let name = case.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = case
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let expected = std::fs::read_to_string(case.with_extension("out")).unwrap_or_default();
         let (actual, _) = run_case(case);
         let ok = actual == expected;
@@ -72,8 +76,13 @@ fn check_dir(dir: &Path, label: &str) {
                     .lines()
                     .zip(actual.lines().chain(std::iter::repeat("<end of output>")))
                     .position(|(e, a)| e != a)
-                    .map_or_else(|| "trailing output differs".to_string(), |i| format!("line {}", i + 1));
-                unexpected.push(format!("{name}: {line}\n--- expected\n{expected}--- actual\n{actual}"));
+                    .map_or_else(
+                        || "trailing output differs".to_string(),
+                        |i| format!("line {}", i + 1),
+                    );
+                unexpected.push(format!(
+                    "{name}: {line}\n--- expected\n{expected}--- actual\n{actual}"
+                ));
             }
             (true, true) => fixed.push(name),
             _ => {}
@@ -84,14 +93,22 @@ fn check_dir(dir: &Path, label: &str) {
         fixed.is_empty(),
         "these cases now pass: remove them from tests/conformance-known-failures.txt: {fixed:?}"
     );
-    assert!(unexpected.is_empty(), "{} cases fail:\n{}", unexpected.len(), unexpected.join("\n"));
+    assert!(
+        unexpected.is_empty(),
+        "{} cases fail:\n{}",
+        unexpected.len(),
+        unexpected.join("\n")
+    );
 }
 
 #[test]
 fn shared_groovy_conformance_cases() {
     let dir = manifest_dir().join("../shared/groovy-conformance/cases");
     if !dir.is_dir() {
-        println!("skipped: {} is absent (it ships with the project's shared material)", dir.display());
+        println!(
+            "skipped: {} is absent (it ships with the project's shared material)",
+            dir.display()
+        );
         return;
     }
     check_dir(&dir, "shared conformance");

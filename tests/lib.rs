@@ -1,3 +1,4 @@
 //! One integration-test binary; each module is one area.
 mod conformance;
 mod eval;
+mod robustness;

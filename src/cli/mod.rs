@@ -126,6 +126,10 @@ fn eval_cmd(a: EvalArgs) -> ExitCode {
             eprintln!("pipe: interrupted");
             ExitCode::from(exit::INTERRUPTED)
         }
+        Err(EvalError::Internal(msg)) => {
+            eprintln!("pipe: internal error: {msg}");
+            ExitCode::from(exit::IO)
+        }
     }
 }
 

@@ -161,7 +161,14 @@ impl Interp {
         if a.is_null() || b.is_null() {
             return self.null_operand(&a, &b, method);
         }
-        self.call_method(&a, method, vec![b], Span::default())
+        // Operator overloading: only script classes and host objects can define operator
+        // methods; for built-in values the operator methods come back here.
+        match &a {
+            Value::Object(_) | Value::Native(_) | Value::Exception(_) => {
+                self.call_method(&a, method, vec![b], Span::default())
+            }
+            _ => Err(super::call::missing_method(&a, method, &[b])),
+        }
     }
 
     fn null_operand(&self, a: &Value, b: &Value, method: &str) -> R<Value> {
@@ -349,7 +356,7 @@ impl Interp {
                     );
                 }
                 let s = to_display(&a);
-                if (s.len() as u64).saturating_mul(k as u64) > 1 << 30 {
+                if (s.len() as u64).saturating_mul(k as u64) > super::value::MAX_STRING as u64 {
                     return throw("java.lang.OutOfMemoryError", "Java heap space");
                 }
                 Ok(Value::string(s.repeat(k as usize)))
@@ -357,7 +364,7 @@ impl Interp {
             (Value::List(l), Value::Num(n)) => {
                 let k = n.to_i64().max(0) as usize;
                 let items = l.snapshot();
-                if items.len().saturating_mul(k) > 1 << 26 {
+                if items.len().saturating_mul(k) > super::value::MAX_MATERIALISED {
                     return throw("java.lang.OutOfMemoryError", "Java heap space");
                 }
                 let mut out = Vec::with_capacity(items.len() * k);
@@ -510,6 +517,11 @@ fn map_like(kind: MapKind, m: IndexMap<HKey, Value>) -> Value {
 /// Groovy's `==`: numbers by value across types, strings and GStrings by content,
 /// collections element by element, otherwise `equals`.
 pub fn groovy_equals(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
+    super::value::nested(|| groovy_equals_inner(interp, a, b))
+        .unwrap_or_else(|| Err(exception("java.lang.StackOverflowError", None)))
+}
+
+fn groovy_equals_inner(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
     Ok(match (a, b) {
         (Value::Null, Value::Null) => true,
         (Value::Null, _) | (_, Value::Null) => false,

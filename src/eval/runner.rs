@@ -24,8 +24,10 @@ pub enum EvalError {
         headline: String,
         diagnostic: Box<UncaughtException>,
     },
-    /// Stopped from outside (Ctrl-C).
+    /// Stopped from outside (Ctrl-C) or by a limit.
     Halted(HaltReason),
+    /// A bug in pipewright (a panic in the evaluator); never expected.
+    Internal(String),
 }
 
 /// Options for [`eval_source`].
@@ -93,15 +95,16 @@ pub fn eval_source(src: &str, opts: EvalOptions) -> Result<Value, EvalError> {
         .name("pipe-eval".into())
         .stack_size(EVAL_STACK)
         .spawn(work)
-        .map_err(|e| {
-            uncaught_internal(
-                &format!("cannot start the evaluation thread: {e}"),
-                &file_name,
-                &src_arc,
-            )
-        })?
+        .map_err(|e| EvalError::Internal(format!("cannot start the evaluation thread: {e}")))?
         .join()
-        .map_err(|_| uncaught_internal("the evaluator panicked", &file_name, &src_arc))?;
+        .map_err(|p| {
+            let msg = p
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| p.downcast_ref::<&str>().map(|s| (*s).to_string()))
+                .unwrap_or_default();
+            EvalError::Internal(format!("the evaluator panicked: {msg}"))
+        })?;
     match result {
         Ok(v) | Err(Flow::Return(v)) => Ok(v),
         Err(Flow::Throw(t)) => {

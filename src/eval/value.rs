@@ -707,7 +707,11 @@ pub fn to_inspect(v: &Value) -> String {
 const MAX_RENDER_DEPTH: usize = 64;
 
 /// The most elements a range is turned into at once.
-pub const MAX_MATERIALISED: usize = 50_000_000;
+pub const MAX_MATERIALISED: usize = 10_000_000;
+
+/// The longest string built by repetition or padding (characters); longer requests throw
+/// `OutOfMemoryError` instead of exhausting the machine.
+pub const MAX_STRING: usize = 1 << 28;
 
 fn write_value(out: &mut String, v: &Value, verbose: bool, depth: usize) {
     if depth > MAX_RENDER_DEPTH {
@@ -954,8 +958,32 @@ impl ClassRef {
     }
 }
 
+thread_local! {
+    static NESTING: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How deep structural comparisons and hashes may recurse (a list that contains itself
+/// would otherwise recurse forever; Java throws `StackOverflowError` there).
+pub const MAX_NESTING: usize = 400;
+
+/// Runs `f` one level deeper in a structural recursion, or returns `None` past the limit.
+pub fn nested<T>(f: impl FnOnce() -> T) -> Option<T> {
+    let d = NESTING.with(std::cell::Cell::get);
+    if d >= MAX_NESTING {
+        return None;
+    }
+    NESTING.with(|n| n.set(d + 1));
+    let r = f();
+    NESTING.with(|n| n.set(d));
+    Some(r)
+}
+
 /// Java `equals` (not Groovy `==`): used for map keys, `contains`, `indexOf`, `unique`.
 pub fn java_equals(a: &Value, b: &Value) -> bool {
+    nested(|| java_equals_inner(a, b)).unwrap_or(false)
+}
+
+fn java_equals_inner(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Null, Value::Null) => true,
         (Value::Bool(x), Value::Bool(y)) => x == y,
@@ -1015,6 +1043,10 @@ pub fn java_equals(a: &Value, b: &Value) -> bool {
 
 /// Java `hashCode`, consistent with [`java_equals`].
 pub fn java_hash(v: &Value) -> i32 {
+    nested(|| java_hash_inner(v)).unwrap_or(0)
+}
+
+fn java_hash_inner(v: &Value) -> i32 {
     match v {
         Value::Null => 0,
         Value::Bool(b) => {

@@ -452,7 +452,7 @@ pub fn builder_method(
             Ok(n) => {
                 let mut s = b.lock();
                 let cur: Vec<char> = s.chars().collect();
-                let n = n.max(0) as usize;
+                let n = (n.max(0) as usize).min(crate::eval::value::MAX_STRING);
                 *s = if n <= cur.len() {
                     cur[..n].iter().collect()
                 } else {

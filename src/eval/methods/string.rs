@@ -150,7 +150,7 @@ pub fn strip_margin(s: &str, margin: char) -> String {
 
 fn pad(s: &str, n: i64, fill: &str, left: bool) -> String {
     let len = s.chars().count() as i64;
-    if n <= len || fill.is_empty() {
+    if n <= len || fill.is_empty() || n as usize > crate::eval::value::MAX_STRING {
         return s.to_string();
     }
     let need = (n - len) as usize;
@@ -164,7 +164,7 @@ fn pad(s: &str, n: i64, fill: &str, left: bool) -> String {
 
 fn center(s: &str, n: i64, fill: &str) -> String {
     let len = s.chars().count() as i64;
-    if n <= len || fill.is_empty() {
+    if n <= len || fill.is_empty() || n as usize > crate::eval::value::MAX_STRING {
         return s.to_string();
     }
     let total = (n - len) as usize;
