@@ -196,7 +196,7 @@ fn deep_nesting_is_an_error_not_a_crash() {
             "[".repeat(depth),
             "]".repeat(depth)
         ));
-        eval_bounded(&format!("{}", "{ ".repeat(depth)));
+        eval_bounded(&"{ ".repeat(depth));
         eval_bounded(&format!("def s = \"{}\"", "${\"".repeat(depth)));
     }
 }
