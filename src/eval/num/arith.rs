@@ -285,9 +285,14 @@ impl Num {
         })
     }
 
-    /// `a << b`. The distance must be integral; int math masks it to 5 bits and long math
-    /// to 6, like Java (`1 << 33` is 2, `1 << 33L` is 8589934592); Groovy 2.4 has no
-    /// `BigInteger` shifts (`UnsupportedOperationException`).
+    /// `a << b`. The distance must be integral (`UnsupportedOperationException: Shift distance
+    /// must be an integral type, but 1.5 (java.math.BigDecimal) was supplied`); the left
+    /// operand alone picks the math, as in Java: an `Integer` shifts as an int by
+    /// `distance & 31`, a `Long` as a long by `distance & 63` (`1 << 33` is 2, `1L << 65` is 2,
+    /// `i << 33L` stays an `Integer`); Groovy 2.4 has no `BigInteger` shifts.
+    ///
+    /// Note: Groovy folds an operator on two literals differently (`1 << 33L` written with
+    /// literals gives the Long 8589934592); this is the semantics for values in variables.
     pub fn shl(&self, o: &Num) -> NumResult<Num> {
         self.shift(
             o,
@@ -330,19 +335,54 @@ impl Num {
                 o.class_name()
             )));
         }
-        Ok(match math_of(self, o) {
-            Math::Int => Num::Int(int(self.to_i32(), (o.to_i32() & 31) as u32)),
-            Math::Long => Num::Long(long(self.to_i64(), (o.to_i64() & 63) as u32)),
+        Ok(match self {
+            Num::Int(a) => Num::Int(int(*a, (o.to_i32() & 31) as u32)),
+            Num::Long(a) => Num::Long(long(*a, (o.to_i64() & 63) as u32)),
             _ => return Err(unsupported(name, self)),
         })
+    }
+
+    /// Groovy's `<`. Like `compare`, except that two `Double`s compare as Java primitives
+    /// (Groovy's `ScriptBytecodeAdapter` fast path): with a NaN every relation is false, and
+    /// `-0.0 < 0.0` is false. A `Float` or a mixed pair goes through `compareTo`, where NaN is
+    /// the largest value (`1 < Double.NaN` is true).
+    pub fn lt(&self, o: &Num) -> bool {
+        match (self, o) {
+            (Num::Double(a), Num::Double(b)) => a < b,
+            _ => self.compare(o).is_lt(),
+        }
+    }
+
+    /// Groovy's `<=` (see [`Num::lt`]).
+    pub fn le(&self, o: &Num) -> bool {
+        match (self, o) {
+            (Num::Double(a), Num::Double(b)) => a <= b,
+            _ => self.compare(o).is_le(),
+        }
+    }
+
+    /// Groovy's `>` (see [`Num::lt`]).
+    pub fn gt(&self, o: &Num) -> bool {
+        match (self, o) {
+            (Num::Double(a), Num::Double(b)) => a > b,
+            _ => self.compare(o).is_gt(),
+        }
+    }
+
+    /// Groovy's `>=` (see [`Num::lt`]).
+    pub fn ge(&self, o: &Num) -> bool {
+        match (self, o) {
+            (Num::Double(a), Num::Double(b)) => a >= b,
+            _ => self.compare(o).is_ge(),
+        }
     }
 
     /// `a ** b` (`a.power(b)`), after the `DefaultGroovyMethods.power` overloads:
     /// * `Integer ** Integer` (exponent ≥ 0): exact, an `Integer` if it fits, else a
     ///   `BigInteger` (`2 ** 31` → `2147483648G`); `Long ** Integer` likewise with `Long`;
     ///   `BigInteger ** Integer` and `BigDecimal ** Integer` (exponent ≥ 0): exact `pow`
-    ///   (`2.0 ** 2` → `4.00`); `BigInteger ** BigInteger`: exact `pow` for an exponent in
-    ///   the int range.
+    ///   (`2.0 ** 2` → `4.00`); `BigInteger ** BigInteger` (or `Long`): exact `pow` for an
+    ///   exponent in the int range, else `BigDecimal.valueOf(Math.pow(a, b)).toBigInteger()`.
     /// * Everything else (negative exponents, `Long`/`BigDecimal`/floating exponents,
     ///   floating bases): `Math.pow` on doubles, narrowed to `Integer` or `Long` when the
     ///   double is integral and fits (`2 ** -1` → `0.5`, `9 ** 0.5` → `3`, `2.0d ** 2` → `4`).
@@ -365,7 +405,8 @@ impl Num {
                 })
             }
             (Num::BigInt(a), Num::Int(n)) if *n >= 0 => Ok(Num::big_int(big_pow(a, *n as u64)?)),
-            (Num::BigInt(a), Num::BigInt(n)) => match n.to_i32() {
+            // A Long exponent is coerced to BigInteger for `power(BigInteger, BigInteger)`.
+            (Num::BigInt(a), Num::BigInt(_) | Num::Long(_)) => match o.big().to_i32() {
                 Some(k) if k >= 0 => Ok(Num::big_int(big_pow(a, k as u64)?)),
                 _ => {
                     // BigDecimal.valueOf(Math.pow(a, n)).toBigInteger()

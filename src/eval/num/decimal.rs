@@ -211,21 +211,14 @@ impl Dec {
 
     /// Removes trailing zeros while the scale stays above `preferred`.
     fn strip_zeros_to(&self, preferred: i64) -> Dec {
-        let mut u = self.u.clone();
-        let mut s = self.s;
-        if u.is_zero() {
-            return Dec::new(u, s);
+        if self.u.is_zero() || self.s <= preferred {
+            return self.clone();
         }
-        let ten = BigInt::from(10);
-        while s > preferred {
-            let r = &u % &ten;
-            if !r.is_zero() {
-                break;
-            }
-            u /= &ten;
-            s -= 1;
-        }
-        Dec::new(u, s)
+        // Every factor 10 brings a factor 2, which bounds the count.
+        let limit =
+            (self.s.saturating_sub(preferred) as u64).min(self.u.trailing_zeros().unwrap_or(0));
+        let (u, k) = remove_factor(&self.u, &BigInt::from(10), limit);
+        Dec::new(u, self.s - k as i64)
     }
 
     /// `toBigInteger()`: truncation toward zero.
@@ -410,25 +403,17 @@ impl Dec {
         }
         // divisor = 2^a × 5^b × rest, rest coprime to 10: the quotient terminates iff rest
         // divides the dividend's unscaled value.
-        let mut rest = o.u.abs();
-        let a = rest.trailing_zeros().unwrap_or(0);
-        rest >>= a;
+        let a = o.u.trailing_zeros().unwrap_or(0);
+        let rest = o.u.abs() >> a;
         let five = BigInt::from(5);
-        let mut b = 0u64;
-        loop {
-            let r = &rest % &five;
-            if !r.is_zero() {
-                break;
-            }
-            rest /= &five;
-            b += 1;
-        }
+        let (rest, b) = remove_factor(&rest, &five, u64::MAX);
         let r = &self.u % &rest;
         if !r.is_zero() {
             return Ok(None);
         }
         let k = a.max(b);
-        check_bits(self.u.bits() + 3 * k)?;
+        // Bits of u / rest × 2^(k-a) × 5^(k-b), with log2(5) < 2.33.
+        check_bits(self.u.bits() + (k - a) + (k - b) * 233 / 100 + 1)?;
         let mut q = &self.u / &rest;
         if k > a {
             q <<= k - a;
@@ -483,14 +468,17 @@ impl Dec {
         Ok(Dec::new(result.u, check_scale(result.s)?))
     }
 
-    /// Java's `divide(BigDecimal divisor, int scale, RoundingMode)`.
+    /// Java's `divide(BigDecimal divisor, int scale, RoundingMode)`. A zero divisor fails with
+    /// Java's long-division message `/ by zero` (checked with Groovy), 0/0 included.
     pub(crate) fn divide_to_scale(
         &self,
         o: &Dec,
         scale: i64,
         mode: RoundingMode,
     ) -> NumResult<Dec> {
-        check_divisor(self, o)?;
+        if o.u.is_zero() {
+            return Err(NumError::arith("/ by zero"));
+        }
         let scale = check_scale(scale)?;
         // this / o at `scale`: u_a × 10^(scale - sa + sb) / u_b.
         let shift = scale - self.s + o.s;
@@ -554,6 +542,49 @@ impl Dec {
             .wrapping_mul(31)
             .wrapping_add(self.s as i32)
     }
+}
+
+/// Divides `n` (non-zero) by `p` as often as it divides evenly, at most `limit` times:
+/// the quotient and the count. Squares the divisor while it keeps dividing, so a number with
+/// hundreds of thousands of trailing zeros takes a few dozen big divisions, not one each.
+fn remove_factor(n: &BigInt, p: &BigInt, limit: u64) -> (BigInt, u64) {
+    // The quotient if `d` divides `n` evenly (one division and one multiplication).
+    let exact = |n: &BigInt, d: &BigInt| -> Option<BigInt> {
+        let q = n / d;
+        (&q * d == *n).then_some(q)
+    };
+    let mut n = n.clone();
+    let mut count = 0u64;
+    // powers[i] = p^(2^i), as long as it still divides what is left.
+    let mut powers: Vec<BigInt> = vec![p.clone()];
+    loop {
+        let last = powers.len() - 1;
+        let step = 1u64 << last;
+        if count + step > limit {
+            break;
+        }
+        let Some(q) = exact(&n, &powers[last]) else {
+            break;
+        };
+        n = q;
+        count += step;
+        let next = &powers[last] * &powers[last];
+        if next.bits() > n.bits() + 1 {
+            break;
+        }
+        powers.push(next);
+    }
+    for i in (0..powers.len()).rev() {
+        let step = 1u64 << i;
+        while count + step <= limit {
+            let Some(q) = exact(&n, &powers[i]) else {
+                break;
+            };
+            n = q;
+            count += step;
+        }
+    }
+    (n, count)
 }
 
 /// Java's `divide` errors for a zero divisor: `Division undefined` for 0/0, else

@@ -298,7 +298,8 @@ impl Num {
             ))),
             ("intValue", []) | ("toInteger", []) => num(Ok(Num::Int(self.to_i32()))),
             ("longValue", []) | ("toLong", []) => num(Ok(Num::Long(self.to_i64()))),
-            ("doubleValue", []) | ("toDouble", []) => num(Ok(Num::Double(self.to_f64()))),
+            ("doubleValue", []) => num(Ok(Num::Double(self.to_f64()))),
+            ("toDouble", []) => num(self.convert(super::NumType::Double, false)),
             ("floatValue", []) | ("toFloat", []) => num(Ok(Num::Float(self.to_f32()))),
             ("toBigInteger", []) => num(self.to_big_int().map(Num::big_int)),
             ("toBigDecimal", []) => num(self.convert(super::NumType::BigDecimal, false)),
@@ -604,7 +605,9 @@ pub fn math_call(name: &str, args: &[Num]) -> Option<NumResult<Num>> {
             }
             let div = x.div_euclid(y) - i128::from(y < 0 && x.rem_euclid(y) != 0);
             let r = if name == "floorMod" { x - div * y } else { div };
-            Some(Ok(if p == Prim::Long {
+            // floorDiv(long, int) returns a long, floorMod(long, int) an int.
+            let long_result = p == Prim::Long || (name == "floorDiv" && matches!(a, Num::Long(_)));
+            Some(Ok(if long_result {
                 Num::Long(r as i64)
             } else {
                 Num::Int(r as i32)

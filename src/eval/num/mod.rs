@@ -406,6 +406,11 @@ impl Num {
                 _ => Num::decimal(self.to_big_decimal()?),
             },
             NumType::Float => Num::Float(self.to_f32()),
+            // Groovy's `toDouble()`/`as Double` on a Float goes through its text: `1.1f as
+            // Double` is 1.1, while `as double` (and `doubleValue()`) is 1.100000023841858.
+            NumType::Double if !primitive && matches!(self, Num::Float(_)) => {
+                Num::Double(parse_double(&self.to_string())?)
+            }
             NumType::Double => {
                 let d = self.to_f64();
                 if primitive && d.is_infinite() && !matches!(self, Num::Double(_)) {

@@ -138,21 +138,20 @@ pub fn parse_big_integer(s: &str, radix: u32) -> NumResult<BigInt> {
     if first == 0 {
         first = per;
     }
-    let mut value = BigInt::zero();
+    // Java converts group by group with Integer.parseInt, so a bad digit reports its group.
     let mut start = cursor;
     let mut len = first;
-    let super_radix = BigInt::from(radix).pow(per as u32);
     while start < chars.len() {
         let group: String = chars[start..start + len].iter().collect();
-        let g = parse_int(&group, radix)?;
-        value = if start == cursor {
-            BigInt::from(g)
-        } else {
-            value * &super_radix + g
-        };
+        parse_int(&group, radix)?;
         start += len;
         len = per;
     }
+    let digits: String = chars[cursor..]
+        .iter()
+        .map(|&c| char::from_digit(char_digit(c, radix).unwrap_or(0), radix).unwrap_or('0'))
+        .collect();
+    let value = BigInt::parse_bytes(digits.as_bytes(), radix).unwrap_or_default();
     Ok(if negative { -value } else { value })
 }
 
@@ -184,6 +183,7 @@ pub(crate) fn parse_dec(s: &str) -> NumResult<Dec> {
     let mut dot = false;
     let mut scale: i64 = 0;
     let mut seen_digit = false;
+    let mut exp: i64 = 0;
     while i < chars.len() {
         let c = chars[i];
         if let Some(d) = char_digit(c, 10) {
@@ -200,7 +200,10 @@ pub(crate) fn parse_dec(s: &str) -> NumResult<Dec> {
             }
             dot = true;
         } else if c == 'e' || c == 'E' {
-            scale -= parse_exp(&chars[i + 1..])?;
+            exp = parse_exp(&chars[i + 1..])?;
+            if i32::try_from(exp).is_err() {
+                return Err(nfe("Exponent overflow."));
+            }
             break;
         } else if compact {
             return Err(nfe(&format!(
@@ -216,8 +219,9 @@ pub(crate) fn parse_dec(s: &str) -> NumResult<Dec> {
     if !seen_digit {
         return Err(nfe("No digits found."));
     }
-    if scale > i32::MAX as i64 || scale < i32::MIN as i64 {
-        return Err(nfe("Exponent overflow."));
+    let scale = scale - exp;
+    if i32::try_from(scale).is_err() {
+        return Err(nfe("Scale out of range."));
     }
     let mut u: BigInt = if digits.is_empty() {
         BigInt::zero()
@@ -272,6 +276,20 @@ enum FloatText<'a> {
     Decimal(&'a str),
     /// Hexadecimal: negative, mantissa digits (with the point), binary exponent.
     Hex(bool, &'a str, i64),
+}
+
+/// Java 17 reports a second point in the leading run of digits and points with its own
+/// message, `multiple points`, before looking at anything else.
+fn has_multiple_points(t: &str) -> bool {
+    let rest = t.strip_prefix(['+', '-']).unwrap_or(t);
+    if rest.starts_with(['N', 'I']) || rest.starts_with("0x") || rest.starts_with("0X") {
+        return false;
+    }
+    rest.bytes()
+        .take_while(|c| c.is_ascii_digit() || *c == b'.')
+        .filter(|c| *c == b'.')
+        .count()
+        > 1
 }
 
 /// Validates Java's `FloatingDecimal.readJavaFormatString` grammar.
@@ -380,6 +398,10 @@ fn round_binary(
     }
     let lsb = (top - (mant_bits as i64 - 1)).max(min_lsb);
     let shift = lsb - e;
+    if shift > bits + 1 {
+        // Below half the smallest subnormal: rounds to zero.
+        return Some((0, 0));
+    }
     let mut mant: BigInt = if shift <= 0 {
         m << ((-shift) as usize)
     } else {
@@ -447,20 +469,10 @@ pub(crate) fn big_to_f32(m: &BigInt, e: i64) -> f32 {
 }
 
 fn hex_value(mantissa: &str, exp: i64) -> BigIntScaled {
-    let mut m = BigInt::zero();
-    let mut frac_digits = 0i64;
-    let mut after_dot = false;
-    for c in mantissa.chars() {
-        if c == '.' {
-            after_dot = true;
-            continue;
-        }
-        m = m * 16 + c.to_digit(16).unwrap_or(0);
-        if after_dot {
-            frac_digits += 1;
-        }
-    }
-    (m, exp - 4 * frac_digits)
+    let (int_part, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{int_part}{frac}");
+    let m = BigInt::parse_bytes(digits.as_bytes(), 16).unwrap_or_default();
+    (m, exp.saturating_sub(4 * frac.len() as i64))
 }
 
 type BigIntScaled = (BigInt, i64);
@@ -470,6 +482,9 @@ fn parse_binary(s: &str, single: bool) -> NumResult<f64> {
     let t = java_trim(s);
     if t.is_empty() {
         return Err(NumError::number_format(Some("empty String".into())));
+    }
+    if has_multiple_points(t) {
+        return Err(NumError::number_format(Some("multiple points".into())));
     }
     let err = || NumError::number_format(Some(format!("For input string: \"{t}\"")));
     Ok(match scan_float(t).ok_or_else(err)? {

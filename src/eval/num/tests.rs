@@ -109,3 +109,152 @@ fn equality_and_keys() {
     assert!(Num::Double(f64::NAN).num_eq(&Num::Double(f64::NAN)));
     assert!(!Num::Double(0.0).num_eq(&Num::Double(-0.0)));
 }
+
+/// Inputs that would take Java seconds or gigabytes must fail fast (or finish fast) here.
+#[test]
+fn hostile_sizes_fail_fast() {
+    let huge = dec("1E+999999999");
+    // Comparison looks at exponents first.
+    assert!(huge.gt(&Num::Int(1)));
+    assert_eq!(huge.to_string(), "1E+999999999");
+    assert_eq!(huge.to_i32(), 0);
+    assert_eq!(huge.to_i64(), 0);
+    assert_eq!(huge.to_f64(), f64::INFINITY);
+    assert!(huge.add(&Num::Int(1)).is_err());
+    assert!(huge.to_plain_string().is_err());
+    assert!(huge.to_big_int().is_err());
+    assert!(dec("1.5").set_scale(999_999_999, None).is_err());
+    assert_eq!(
+        show(Num::Int(1).div(&dec("1E-999999999"))),
+        "1E+999999999 BigDecimal"
+    );
+    let tiny = dec("1E-999999999");
+    assert_eq!(tiny.to_i32(), 0);
+    assert_eq!(
+        show(tiny.set_scale(0, Some(RoundingMode::Up))),
+        "1 BigDecimal"
+    );
+    // Hundreds of thousands of trailing zeros are stripped in a few big divisions.
+    let ten_pow = Num::big_int(BigInt::from(10u32).pow(100_000));
+    let d = Num::decimal(ten_pow.to_big_decimal().expect("decimal"));
+    assert_eq!(
+        d.strip_trailing_zeros().map(|n| n.to_string()).as_deref(),
+        Ok("1E+100000")
+    );
+    // A divisor made of a huge power of five still divides exactly.
+    let five_pow = Num::big_int(BigInt::from(5u32).pow(100_000));
+    assert!(Num::Int(1).div(&five_pow).is_ok());
+    // Hex floats with absurd exponents.
+    assert_eq!(parse_double("0x1p-999999999").ok(), Some(0.0));
+    assert_eq!(parse_double("0x1p999999999").ok(), Some(f64::INFINITY));
+    // Shifts mask their distance; big integers have none.
+    assert_eq!(
+        show(Num::Int(1).shl(&Num::Long(i64::MAX))),
+        "-2147483648 Integer"
+    );
+    assert!(Num::big_int(BigInt::from(1))
+        .shl(&Num::Int(2_000_000_000))
+        .is_err());
+    // Literal digits beyond the cap.
+    assert!(parse_big_integer(&"9".repeat(400_000), 10).is_err());
+}
+
+#[test]
+fn literals() {
+    use crate::syntax::ast::NumberLit;
+    let lit = |l: NumberLit| show(Num::from_lit(&l));
+    assert_eq!(lit(NumberLit::BigDecimal("1e3".into())), "1E+3 BigDecimal");
+    assert_eq!(lit(NumberLit::BigDecimal("2.50".into())), "2.50 BigDecimal");
+    assert_eq!(
+        lit(NumberLit::BigDecimal("1.0e-5".into())),
+        "0.000010 BigDecimal"
+    );
+    assert_eq!(
+        lit(NumberLit::BigInteger(
+            "123456789012345678901234567890".into()
+        )),
+        "123456789012345678901234567890 BigInteger"
+    );
+    assert_eq!(lit(NumberLit::Double(123.456)), "123.456 Double");
+    assert_eq!(lit(NumberLit::Float(1.0)), "1.0 Float");
+    assert_eq!(
+        show(Ok(Num::from_i64_smallest(3_000_000_000))),
+        "3000000000 Long"
+    );
+    assert_eq!(show(Ok(Num::from_i64_smallest(7))), "7 Integer");
+    assert_eq!(show(Ok(Num::from_usize(3))), "3 Integer");
+}
+
+#[test]
+fn groovy_round_family() {
+    assert_eq!(show(Num::Double(2.5).round()), "3 Long");
+    assert_eq!(show(Num::Double(-2.5).round()), "-2 Long");
+    assert_eq!(show(Num::Float(2.5).round()), "3 Integer");
+    assert_eq!(show(Num::Double(2.675).round_to(2)), "2.68 Double");
+    assert_eq!(
+        show(dec("2.5").round()),
+        "!java.lang.NullPointerException: Cannot read field \"precision\" because \"mc\" is null"
+    );
+    assert_eq!(
+        show(dec("2.5").set_scale(0, Some(RoundingMode::HalfUp))),
+        "3 BigDecimal"
+    );
+    assert_eq!(
+        show(dec("2.5").set_scale(0, Some(RoundingMode::HalfEven))),
+        "2 BigDecimal"
+    );
+    assert_eq!(
+        show(dec("2.5").set_scale(0, None)),
+        "!java.lang.ArithmeticException: Rounding necessary"
+    );
+    assert_eq!(
+        show(math_call("round", &[dec("2.5")]).expect("Math.round")),
+        "3 Long"
+    );
+    assert_eq!(
+        show(math_call("round", &[Num::Int(2)]).expect("Math.round")),
+        "2 Integer"
+    );
+    assert_eq!(
+        show(math_call("max", &[Num::Int(1), Num::Long(2)]).expect("max")),
+        "2 Long"
+    );
+}
+
+#[test]
+fn as_type_conversions() {
+    let conv = |n: Num, t: &str| show(n.as_type(t).expect("numeric type"));
+    assert_eq!(conv(dec("3.7"), "int"), "3 Integer");
+    assert_eq!(conv(Num::Double(f64::NAN), "int"), "0 Integer");
+    assert_eq!(conv(Num::Double(1e20), "long"), "9223372036854775807 Long");
+    assert_eq!(
+        conv(Num::Long(3_000_000_000), "Integer"),
+        "-1294967296 Integer"
+    );
+    assert_eq!(conv(Num::Double(1.1), "BigDecimal"), "1.1 BigDecimal");
+    assert_eq!(
+        conv(Num::Double(1e20), "java.math.BigDecimal"),
+        "1.0E+20 BigDecimal"
+    );
+    assert_eq!(conv(Num::Float(1.1), "Double"), "1.1 Double");
+    assert_eq!(conv(Num::Float(1.1), "double"), "1.100000023841858 Double");
+    assert_eq!(conv(Num::Double(-2.5), "BigInteger"), "-2 BigInteger");
+    assert_eq!(
+        conv(Num::Double(f64::NAN), "BigInteger"),
+        "!java.lang.NumberFormatException: Infinite or NaN"
+    );
+    let big = Num::big_int(BigInt::from(10u32).pow(400));
+    assert!(conv(big.clone(), "double").starts_with(
+        "!groovy.lang.GroovyRuntimeException: Automatic coercion of java.math.BigInteger value 1000"
+    ));
+    assert_eq!(conv(big, "Double"), "Infinity Double");
+    assert!(Num::Int(1).as_type("String").is_none());
+    assert_eq!(
+        show(string_as_type(" 5 ", "int").expect("numeric type")),
+        "5 Integer"
+    );
+    assert_eq!(
+        show(string_as_type("x", "Integer").expect("numeric type")),
+        "!java.lang.NumberFormatException: For input string: \"x\""
+    );
+}
