@@ -3,10 +3,11 @@
 //! its public API only.
 
 use pipewright::eval::num::{
-    is_big_decimal, is_big_integer, is_double, is_float, is_integer, is_long, is_number, math_call,
-    parse_big_decimal, parse_big_integer, parse_double, parse_float, parse_int, parse_long,
-    static_field, string_as_type, string_to_big_decimal, string_to_big_integer, string_to_double,
-    string_to_float, string_to_integer, string_to_long, MethodValue, Num, NumError, NumResult,
+    is_big_decimal, is_big_integer, is_double, is_float, is_integer, is_long, is_number,
+    java_double_digits, math_call, parse_big_decimal, parse_big_integer, parse_double, parse_float,
+    parse_int, parse_long, static_field, string_as_type, string_to_big_decimal,
+    string_to_big_integer, string_to_double, string_to_float, string_to_integer, string_to_long,
+    MethodValue, Num, NumError, NumResult,
 };
 
 const ORACLE: &str = include_str!("oracle/num_oracle.out");
@@ -268,11 +269,28 @@ fn to_string_of_bits(op: &str, hex: &str) -> String {
         "double" => show_str(
             &Num::Double(f64::from_bits(u64::from_str_radix(hex, 16).expect("hex"))).to_string(),
         ),
+        "formatDigits" => show_str(&format_e25(f64::from_bits(
+            u64::from_str_radix(hex, 16).expect("hex"),
+        ))),
         "float" => show_str(
             &Num::Float(f32::from_bits(u32::from_str_radix(hex, 16).expect("hex"))).to_string(),
         ),
         _ => panic!("unknown T op {op}"),
     }
+}
+
+/// `String.format('%.25e', d)` from `java_double_digits` (25 digits are more than a double
+/// ever develops, so Java pads instead of rounding).
+fn format_e25(d: f64) -> String {
+    let (digits, exp) = java_double_digits(d, false).expect("finite");
+    let mut mantissa: String = digits.chars().skip(1).collect();
+    while mantissa.len() < 25 {
+        mantissa.push('0');
+    }
+    let e = exp - 1;
+    let sign = if d < 0.0 { "-" } else { "" };
+    let esign = if e < 0 { '-' } else { '+' };
+    format!("{sign}{}.{mantissa}e{esign}{:02}", &digits[..1], e.abs())
 }
 
 fn compute(section: &str, op: &str, raw_args: &[&str]) -> String {

@@ -247,3 +247,9 @@ def rnd = new Random(2024)
     def f = Float.intBitsToFloat(rnd.nextInt())
     if (!f.isNaN()) out('T', 'float', [Integer.toHexString(Float.floatToRawIntBits(f))], res { f.toString() })
 }
+// The digits java.util.Formatter rounds for %e/%f (FloatingDecimal in its non-"compatible"
+// mode): %.25e shows them all, unrounded.
+100.times {
+    def d = it % 2 ? Double.longBitsToDouble(rnd.nextLong()) : rnd.nextInt(2000000) / Math.pow(10, rnd.nextInt(12))
+    if (!d.isNaN() && !d.isInfinite()) out('T', 'formatDigits', [Long.toHexString(Double.doubleToRawLongBits(d))], res { String.format('%.25e', d) })
+}

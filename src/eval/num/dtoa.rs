@@ -91,7 +91,7 @@ fn estimate_dec_exp(fract_bits: u64, bin_exp: i32) -> i32 {
 /// The digit generator. `fract_bits` has its leading one at bit 52; the value is
 /// `fract_bits × 2^(bin_exp - 52)`; `n_significant_bits` is 53 for doubles, 24 for floats
 /// (fewer for subnormals).
-fn dtoa(bin_exp: i32, fract_bits: u64, n_significant_bits: i32) -> Digits {
+fn dtoa(bin_exp: i32, fract_bits: u64, n_significant_bits: i32, compatible: bool) -> Digits {
     let tail_zeros = fract_bits.trailing_zeros() as i32;
     let n_fract_bits = 53 - tail_zeros;
     let n_tiny_bits = (n_fract_bits - bin_exp - 1).max(0);
@@ -149,7 +149,9 @@ fn dtoa(bin_exp: i32, fract_bits: u64, n_significant_bits: i32) -> Digits {
     let ten_s_bits = s2 + 1 + n5(s5 + 1);
 
     // E-form output (exponent < -3 or >= 8) needs at least two digits.
-    let e_form: fn(i32) -> bool = |dec_exp| !(-3..8).contains(&dec_exp);
+    // `Double.toString` ("compatible" format) may stop after one digit unless the output
+    // is in E-form; `Formatter`'s conversions always develop at least two.
+    let force_two = |dec_exp: i32| !compatible || !(-3..8).contains(&dec_exp);
 
     let mut digits: Vec<u8> = Vec::with_capacity(20);
     let (low, high, low_digit_difference);
@@ -172,7 +174,7 @@ fn dtoa(bin_exp: i32, fract_bits: u64, n_significant_bits: i32) -> Digits {
             m2,
             &mut dec_exp,
             &mut digits,
-            e_form,
+            &force_two,
         );
     } else {
         let pow52 =
@@ -194,7 +196,7 @@ fn dtoa(bin_exp: i32, fract_bits: u64, n_significant_bits: i32) -> Digits {
         } else {
             digits.push(b'0' + q);
         }
-        if e_form(dec_exp) {
+        if force_two(dec_exp) {
             lo = false;
             hi = false;
         }
@@ -302,7 +304,7 @@ fn fixed_width<T: Wrapping>(
     m2: i32,
     dec_exp: &mut i32,
     digits: &mut Vec<u8>,
-    e_form: fn(i32) -> bool,
+    force_two: &dyn Fn(i32) -> bool,
 ) -> (bool, bool, i64) {
     let ten = T::from_i64(10);
     let mut b = T::from_i64(fract).mul(T::from_i64(pow5_i64(b5))).shl(b2);
@@ -319,7 +321,7 @@ fn fixed_width<T: Wrapping>(
     } else {
         digits.push(b'0' + q as u8);
     }
-    if e_form(*dec_exp) {
+    if force_two(*dec_exp) {
         low = false;
         high = false;
     }
@@ -403,13 +405,13 @@ fn special(d: f64) -> Option<&'static str> {
 /// A finite non-zero value: `fraction` holds the stored significand bits aligned so that the
 /// implicit leading one would be bit 52 (a float's are shifted left by 29), `biased_exp` the
 /// stored exponent, `mant_width` 52 or 23 and `bias` 1023 or 127.
-fn finite_to_string(
-    negative: bool,
+fn finite_digits(
     fraction: u64,
     biased_exp: i32,
     mant_width: i32,
     bias: i32,
-) -> String {
+    compatible: bool,
+) -> Digits {
     let (fract_bits, bin_exp, n_significant_bits) = if biased_exp == 0 {
         let leading_zeros = fraction.leading_zeros() as i32;
         let shift = leading_zeros - 11;
@@ -421,10 +423,30 @@ fn finite_to_string(
     } else {
         (fraction | 1 << 52, biased_exp, mant_width + 1)
     };
-    layout(
-        negative,
-        &dtoa(bin_exp - bias, fract_bits, n_significant_bits),
-    )
+    dtoa(bin_exp - bias, fract_bits, n_significant_bits, compatible)
+}
+
+fn double_parts(d: f64, compatible: bool) -> Digits {
+    let bits = d.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    finite_digits(bits & 0x000f_ffff_ffff_ffff, exp, 52, 1023, compatible)
+}
+
+/// The decimal digits Java's `FloatingDecimal` develops for a finite double, and the
+/// exponent: `|d| ≈ 0.DIGITS × 10^exponent`. `compatible` true gives the digits of
+/// `Double.toString`; false the ones `java.util.Formatter` rounds (half-up, on these digits)
+/// for `%f`/`%e`/`%g` — which is why `String.format('%.2f', 2.675)` is `2.68` in Java. Zero
+/// gives `("0", 0)`; `None` for NaN and infinities.
+pub fn java_double_digits(d: f64, compatible: bool) -> Option<(String, i32)> {
+    if !d.is_finite() {
+        return None;
+    }
+    if d == 0.0 {
+        return Some(("0".to_string(), 0));
+    }
+    let digits = double_parts(d, compatible);
+    let text = String::from_utf8(digits.digits).unwrap_or_default();
+    Some((text, digits.dec_exponent))
 }
 
 /// `Double.toString(d)` as in Java 17.
@@ -432,9 +454,7 @@ pub(crate) fn double_to_string(d: f64) -> String {
     if let Some(s) = special(d) {
         return s.to_string();
     }
-    let bits = d.to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i32;
-    finite_to_string(bits >> 63 != 0, bits & 0x000f_ffff_ffff_ffff, exp, 52, 1023)
+    layout(d.is_sign_negative(), &double_parts(d, true))
 }
 
 /// `Float.toString(f)` as in Java 17.
@@ -444,13 +464,8 @@ pub(crate) fn float_to_string(f: f32) -> String {
     }
     let bits = f.to_bits();
     let exp = ((bits >> 23) & 0xff) as i32;
-    finite_to_string(
-        bits >> 31 != 0,
-        ((bits & 0x007f_ffff) as u64) << 29,
-        exp,
-        23,
-        127,
-    )
+    let digits = finite_digits(((bits & 0x007f_ffff) as u64) << 29, exp, 23, 127, true);
+    layout(f.is_sign_negative(), &digits)
 }
 
 #[cfg(test)]

@@ -33,6 +33,7 @@ mod methods;
 pub mod parse;
 
 pub use decimal::RoundingMode;
+pub use dtoa::java_double_digits;
 pub use methods::{math_call, static_field, MethodValue};
 pub use parse::{
     is_big_decimal, is_big_integer, is_double, is_float, is_integer, is_long, is_number, java_trim,
