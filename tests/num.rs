@@ -253,9 +253,9 @@ fn misc(op: &str, args: &[Arg]) -> String {
     match (op, args) {
         ("toStringRadix", [n, r]) => show_str(&num(n).to_string_radix(num(r).to_i32() as u32)),
         ("toStringArg", [n, r]) => show_method(num(n).call_method("toString", &[num(r).clone()])),
-        ("toHexString", [n]) => show_str(&num(n).to_unsigned_string(4)),
-        ("toOctalString", [n]) => show_str(&num(n).to_unsigned_string(3)),
-        ("toBinaryString", [n]) => show_str(&num(n).to_unsigned_string(1)),
+        ("toHexString", [n]) => show_str(&num(n).to_unsigned_string(16)),
+        ("toOctalString", [n]) => show_str(&num(n).to_unsigned_string(8)),
+        ("toBinaryString", [n]) => show_str(&num(n).to_unsigned_string(2)),
         ("field", [f]) => {
             let (class, field) = text(f).split_once('.').expect("Class.FIELD");
             show_num(Ok(static_field(class, field).expect("known field")))

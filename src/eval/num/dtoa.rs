@@ -194,7 +194,7 @@ fn dtoa(bin_exp: i32, fract_bits: u64, n_significant_bits: i32, compatible: bool
         if q == 0 && !hi {
             dec_exp -= 1;
         } else {
-            digits.push(b'0' + q);
+            digits.push(b'0' + q.min(9));
         }
         if force_two(dec_exp) {
             lo = false;
@@ -205,7 +205,7 @@ fn dtoa(bin_exp: i32, fract_bits: u64, n_significant_bits: i32, compatible: bool
             m *= 10u32;
             lo = b < m;
             hi = &b + &m >= ten_s;
-            digits.push(b'0' + q);
+            digits.push(b'0' + q.min(9));
         }
         let diff = if hi && lo {
             match (&b << 1usize).cmp(&ten_s) {
@@ -319,7 +319,7 @@ fn fixed_width<T: Wrapping>(
     if q == 0 && !high {
         *dec_exp -= 1;
     } else {
-        digits.push(b'0' + q as u8);
+        digits.push(b'0' + q.clamp(0, 9) as u8);
     }
     if force_two(*dec_exp) {
         low = false;
@@ -336,7 +336,7 @@ fn fixed_width<T: Wrapping>(
             low = true;
             high = true;
         }
-        digits.push(b'0' + q as u8);
+        digits.push(b'0' + q.clamp(0, 9) as u8);
     }
     let diff = b.shl(1).sub(tens).to_i64();
     (low, high, diff)

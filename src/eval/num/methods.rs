@@ -132,16 +132,16 @@ impl Num {
         }
     }
 
-    /// `Integer.toHexString` / `Long.toHexString` (two's complement, no sign) with
-    /// `bits_per_digit` 4; 3 gives `toOctalString`, 1 `toBinaryString`. `Integer` receivers
-    /// use 32 bits, everything else its `longValue()`'s 64 bits.
-    pub fn to_unsigned_string(&self, bits_per_digit: u32) -> String {
-        let radix = 1u32 << bits_per_digit;
+    /// `Integer.toUnsignedString(n, radix)` / `Long.toUnsignedString`: the two's complement
+    /// bits read as unsigned, so radix 16, 8 and 2 give `toHexString`, `toOctalString` and
+    /// `toBinaryString`. `Integer` receivers use 32 bits, everything else its `longValue()`'s
+    /// 64 bits; a radix outside 2..=36 means 10, as in Java.
+    pub fn to_unsigned_string(&self, radix: u32) -> String {
         let v = match self {
             Num::Int(v) => *v as u32 as u64,
             other => other.to_i64() as u64,
         };
-        BigInt::from(v).to_str_radix(radix)
+        radix_string(&BigInt::from(v), radix)
     }
 
     /// Groovy `round()`: `Double` → `Long` (`Math.round`), `Float` → `Integer`. `BigDecimal`

@@ -258,3 +258,103 @@ fn as_type_conversions() {
         "!java.lang.NumberFormatException: For input string: \"x\""
     );
 }
+
+/// A small deterministic generator (no extra dependency) for the robustness sweeps.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Random text through every parser: errors are fine, panics are not.
+#[test]
+fn parsers_never_panic() {
+    let alphabet: Vec<char> = "0123456789.eE+-xXpPdDfFNaIinfty _\t\u{FF11}é,".chars().collect();
+    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    for _ in 0..20_000 {
+        let len = rng.below(14);
+        let s: String = (0..len).map(|_| alphabet[rng.below(alphabet.len())]).collect();
+        let _ = parse_int(&s, 10);
+        let _ = parse_int(&s, 16);
+        let _ = parse_long(&s, 36);
+        let _ = parse_big_integer(&s, 10);
+        let _ = parse_big_decimal(&s);
+        let _ = parse_double(&s);
+        let _ = parse_float(&s);
+        let _ = is_number(&s);
+        for t in ["int", "Long", "BigInteger", "BigDecimal", "double", "Float"] {
+            let _ = string_as_type(&s, t);
+        }
+    }
+}
+
+/// Every operator and method on pairs of extreme values: no panic, no hang.
+#[test]
+fn operations_never_panic() {
+    let pool = vec![
+        Num::Int(0),
+        Num::Int(-1),
+        Num::Int(i32::MIN),
+        Num::Int(i32::MAX),
+        Num::Long(i64::MIN),
+        Num::Long(i64::MAX),
+        Num::big_int(BigInt::from(0)),
+        Num::big_int(-BigInt::from(10u32).pow(60)),
+        dec("0E-8"),
+        dec("-0.0"),
+        dec("1E+999999999"),
+        dec("1E-999999999"),
+        dec("-123.456"),
+        Num::Double(f64::NAN),
+        Num::Double(f64::NEG_INFINITY),
+        Num::Double(-0.0),
+        Num::Double(f64::MAX),
+        Num::Double(f64::from_bits(1)),
+        Num::Float(f32::NAN),
+        Num::Float(f32::MIN),
+    ];
+    let names = [
+        "plus", "minus", "multiply", "div", "mod", "intdiv", "power", "and", "or", "xor",
+        "leftShift", "rightShift", "rightShiftUnsigned", "compareTo", "equals", "remainder",
+        "divide", "divideToIntegralValue", "max", "min", "gcd", "round", "trunc", "setScale",
+        "pow", "toString",
+    ];
+    let unary = [
+        "bitwiseNegate", "unaryMinus", "abs", "next", "previous", "hashCode", "toString",
+        "intValue", "longValue", "doubleValue", "floatValue", "toBigInteger", "toBigDecimal",
+        "round", "trunc", "signum", "stripTrailingZeros", "toPlainString", "toEngineeringString",
+        "precision", "scale", "unscaledValue", "bitLength", "isNaN",
+    ];
+    for a in &pool {
+        for name in unary {
+            let _ = a.call_method(name, &[]);
+        }
+        for t in ["int", "long", "BigInteger", "BigDecimal", "double", "Float", "Number"] {
+            let _ = a.as_type(t);
+        }
+        let _ = (a.to_string(), a.hash_key(), a.truthy(), a.to_f32(), a.to_i32());
+        for f in ["abs", "round", "signum", "ulp", "sqrt", "floor", "rint"] {
+            let _ = math_call(f, std::slice::from_ref(a));
+        }
+        for b in &pool {
+            for name in names {
+                let _ = a.call_method(name, std::slice::from_ref(b));
+            }
+            let _ = a.call_method("divide", &[b.clone(), Num::Int(3), Num::Int(4)]);
+            let _ = a.call_method("setScale", &[b.clone(), Num::Int(6)]);
+            let _ = (a.lt(b), a.ge(b), a.num_eq(b), a.java_equals(b));
+            for f in ["max", "min", "pow", "floorMod", "floorDiv", "atan2"] {
+                let _ = math_call(f, &[a.clone(), b.clone()]);
+            }
+        }
+    }
+}
