@@ -3,11 +3,11 @@
 //! its public API only.
 
 use pipewright::eval::num::{
-    is_big_decimal, is_big_integer, is_double, is_float, is_integer, is_long, is_number,
+    construct, is_big_decimal, is_big_integer, is_double, is_float, is_integer, is_long, is_number,
     java_double_digits, math_call, parse_big_decimal, parse_big_integer, parse_double, parse_float,
-    parse_int, parse_long, static_field, string_as_type, string_to_big_decimal,
+    parse_int, parse_long, static_call, static_field, string_as_type, string_to_big_decimal,
     string_to_big_integer, string_to_double, string_to_float, string_to_integer, string_to_long,
-    MethodValue, Num, NumError, NumResult,
+    MethodValue, Num, NumError, NumResult, StaticArg,
 };
 
 const ORACLE: &str = include_str!("oracle/num_oracle.out");
@@ -264,6 +264,50 @@ fn misc(op: &str, args: &[Arg]) -> String {
     }
 }
 
+/// Section C: `new X(arg)` and `X.method(arg[, constant])`.
+fn statics(op: &str, a: &Arg) -> String {
+    let arg = match a {
+        Arg::Num(n) => StaticArg::Num(n),
+        Arg::Str(s) => StaticArg::Str(s),
+    };
+    let (i3, l3, d01, max, two, sixteen) = (
+        Num::Int(3),
+        Num::Long(3),
+        Num::Double(0.1),
+        Num::Int(i32::MAX),
+        Num::Int(2),
+        Num::Int(16),
+    );
+    let call = |class: &str, name: &str, args: &[StaticArg]| match static_call(class, name, args) {
+        Some(r) => show_method(Some(r)),
+        None => "!groovy.lang.MissingMethodException".to_string(),
+    };
+    if let Some(class) = op.strip_prefix("new") {
+        let (class, args) = match class {
+            "BigInteger16" => ("BigInteger", vec![arg, StaticArg::Num(&sixteen)]),
+            _ => (class, vec![arg]),
+        };
+        return match construct(class, &args) {
+            Some(r) => show_num(r),
+            None => "!groovy.lang.MissingMethodException".to_string(),
+        };
+    }
+    let (class, name) = op.split_once('.').expect("Class.method");
+    let (name, extra): (&str, Option<&Num>) = match name {
+        "valueOf2" => ("valueOf", Some(&two)),
+        "parseInt2" => ("parseInt", Some(&two)),
+        "valueOf16" | "toString16" => (&name[..name.len() - 2], Some(&sixteen)),
+        "max" | "compare" if class == "Integer" => (name, Some(&i3)),
+        "max" | "compare" if class == "Long" => (name, Some(&l3)),
+        "compare" => (name, Some(&d01)),
+        "sum" => (name, Some(&max)),
+        _ => (name, None),
+    };
+    let mut args = vec![arg];
+    args.extend(extra.map(StaticArg::Num));
+    call(class, name, &args)
+}
+
 fn to_string_of_bits(op: &str, hex: &str) -> String {
     match op {
         "double" => show_str(
@@ -311,6 +355,7 @@ fn compute(section: &str, op: &str, raw_args: &[&str]) -> String {
             }
         }
         ("X", _) => misc(op, &args),
+        ("C", [a]) => statics(op, a),
         _ => panic!("bad line: {section} {op} {raw_args:?}"),
     }
 }

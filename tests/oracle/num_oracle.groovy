@@ -236,6 +236,38 @@ def fields = [
 ]
 fields.each { name, v -> out('X', 'field', [name], res { v }) }
 
+// C: constructors and static methods of the number classes.
+def cvals = ['I:5', 'I:-255', 'L:-1', 'L:4294967296', 'G:123', 'BD:2.50', 'D:0.1', 'D:-2.5', 'D:1.0E20',
+             'D:NaN', 'F:1.1', 'F:0.1'].collect { mk(it) }
+def statics = [
+    newBigDecimal: { new BigDecimal(it) }, 'BigDecimal.valueOf': { BigDecimal.valueOf(it) },
+    'BigDecimal.valueOf2': { BigDecimal.valueOf(it, 2) }, 'BigInteger.valueOf': { BigInteger.valueOf(it) },
+    newInteger: { new Integer(it) }, newLong: { new Long(it) }, newDouble: { new Double(it) },
+    newFloat: { new Float(it) },
+    'Integer.valueOf': { Integer.valueOf(it) }, 'Long.valueOf': { Long.valueOf(it) },
+    'Double.valueOf': { Double.valueOf(it) }, 'Float.valueOf': { Float.valueOf(it) },
+    'Integer.toString': { Integer.toString(it) }, 'Integer.toString16': { Integer.toString(it, 16) },
+    'Long.toString': { Long.toString(it) }, 'Long.toString16': { Long.toString(it, 16) },
+    'Integer.toHexString': { Integer.toHexString(it) }, 'Long.toBinaryString': { Long.toBinaryString(it) },
+    'Integer.signum': { Integer.signum(it) }, 'Long.signum': { Long.signum(it) },
+    'Double.toString': { Double.toString(it) }, 'Float.toString': { Float.toString(it) },
+    'Double.isNaN': { Double.isNaN(it) }, 'Double.isInfinite': { Double.isInfinite(it) },
+    'Integer.max': { Integer.max(it, 3) }, 'Integer.sum': { Integer.sum(it, 2147483647) },
+    'Integer.compare': { Integer.compare(it, 3) }, 'Long.max': { Long.max(it, 3L) },
+    'Long.compare': { Long.compare(it, 3L) }, 'Double.compare': { Double.compare(it, 0.1d) },
+]
+for (n in cvals) statics.each { name, f -> out('C', name, [n], res { f(n) }) }
+def cstrings = ['5', ' 5', 'ff', '-0x10', '1.5', '1e3', 'NaN', 'x', ''].collect { it.toString() }
+def stringStatics = [
+    newBigDecimal: { new BigDecimal(it) }, newBigInteger: { new BigInteger(it) },
+    newBigInteger16: { new BigInteger(it, 16) }, newInteger: { new Integer(it) }, newLong: { new Long(it) },
+    newDouble: { new Double(it) }, newFloat: { new Float(it) },
+    'Integer.valueOf': { Integer.valueOf(it) }, 'Integer.parseInt2': { Integer.parseInt(it, 2) },
+    'Integer.valueOf16': { Integer.valueOf(it, 16) }, 'Long.valueOf': { Long.valueOf(it) },
+    'Double.valueOf': { Double.valueOf(it) }, 'Float.valueOf': { Float.valueOf(it) },
+]
+for (s in cstrings) stringStatics.each { name, f -> out('C', name, [s], res { f(s) }) }
+
 // T: Double.toString / Float.toString of pseudo-random values (the full check against
 // millions of values is DtoaSamples.java; these keep a sample in the test suite).
 def rnd = new Random(2024)

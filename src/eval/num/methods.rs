@@ -15,7 +15,7 @@ use bigdecimal::num_bigint::BigInt;
 use bigdecimal::num_traits::{Signed, ToPrimitive, Zero};
 
 use super::decimal::{Dec, RoundingMode};
-use super::{Num, NumError, NumResult};
+use super::{parse, Num, NumError, NumResult};
 
 /// What a number method returns.
 #[derive(Clone, Debug)]
@@ -725,4 +725,243 @@ pub fn static_field(class: &str, field: &str) -> Option<Num> {
         ("BigInteger", "TEN") => Num::big_int(BigInt::from(10)),
         _ => return None,
     })
+}
+
+/// An argument of a static call or constructor: a number or a string.
+#[derive(Clone, Copy, Debug)]
+pub enum StaticArg<'a> {
+    Num(&'a Num),
+    Str(&'a str),
+}
+
+fn class_simple_name(class: &str) -> &str {
+    class
+        .strip_prefix("java.lang.")
+        .or_else(|| class.strip_prefix("java.math."))
+        .unwrap_or(class)
+}
+
+/// `new BigDecimal(double)`: the exact binary value (`new BigDecimal(0.1)` is
+/// `0.1000000000000000055511151231257827021181583404541015625`).
+fn exact_decimal_of_double(d: f64) -> NumResult<Num> {
+    if !d.is_finite() {
+        return Err(NumError::number_format(Some("Infinite or NaN".into())));
+    }
+    if d == 0.0 {
+        return Ok(Num::from_dec(Dec::from_i64(0)));
+    }
+    let bits = d.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let mut mant = bits & 0x000f_ffff_ffff_ffff;
+    let mut exp = if biased == 0 { -1074 } else { biased - 1075 };
+    if biased != 0 {
+        mant |= 1 << 52;
+    }
+    let tz = mant.trailing_zeros();
+    mant >>= tz;
+    exp += tz as i64;
+    let m = if d < 0.0 {
+        -BigInt::from(mant)
+    } else {
+        BigInt::from(mant)
+    };
+    Ok(Num::from_dec(if exp >= 0 {
+        Dec::new(m << (exp as usize), 0)
+    } else {
+        Dec::new(m * BigInt::from(5u32).pow((-exp) as u32), -exp)
+    }))
+}
+
+/// Java parameter passing for a primitive parameter, as Groovy 2.4 allows it (checked):
+/// an `int` takes an `Integer` or — oddly — a `BigInteger`, a `long` only an `Integer` or
+/// `Long`, a `float` anything but a `Double`, a `double` any number
+/// (`BigDecimal.valueOf(123G)` is `123.0`, `Float.valueOf(0.1d)` and `Long.valueOf(5G)` have
+/// no match).
+fn as_int(n: &Num) -> Option<i32> {
+    matches!(n, Num::Int(_) | Num::BigInt(_)).then(|| n.to_i32())
+}
+
+fn as_long(n: &Num) -> Option<i64> {
+    matches!(n, Num::Int(_) | Num::Long(_)).then(|| n.to_i64())
+}
+
+fn as_float(n: &Num) -> Option<f32> {
+    (!matches!(n, Num::Double(_))).then(|| n.to_f32())
+}
+
+/// `new Integer('5')`, `new BigDecimal('1.5')`, `new BigDecimal(0.1)` (the exact binary
+/// value; a `BigDecimal` argument goes through `double` too), `new BigDecimal(5)`,
+/// `new BigInteger('ff', 16)`, … `None` for a class this module does not construct; a
+/// number argument the constructor cannot take is Groovy's `GroovyRuntimeException: Could
+/// not find matching constructor for: java.lang.Integer(java.lang.Long)`.
+pub fn construct(class: &str, args: &[StaticArg<'_>]) -> Option<NumResult<Num>> {
+    use StaticArg::{Num as N, Str as S};
+    let class = class_simple_name(class);
+    let no_match = |n: &Num| {
+        NumError::new(
+            "groovy.lang.GroovyRuntimeException",
+            format!(
+                "Could not find matching constructor for: java.lang.{class}({})",
+                n.class_name()
+            ),
+        )
+    };
+    Some(match (class, args) {
+        ("Integer", [S(s)]) => parse::parse_int(s, 10).map(Num::Int),
+        ("Long", [S(s)]) => parse::parse_long(s, 10).map(Num::Long),
+        ("Double", [S(s)]) => parse::parse_double(s).map(Num::Double),
+        ("Float", [S(s)]) => parse::parse_float(s).map(Num::Float),
+        ("Integer", [N(n)]) => as_int(n).map(Num::Int).ok_or_else(|| no_match(n)),
+        ("Long", [N(n)]) => as_long(n).map(Num::Long).ok_or_else(|| no_match(n)),
+        ("Double", [N(n)]) => Ok(Num::Double(n.to_f64())),
+        ("Float", [N(n)]) => match n {
+            // Float(double) exists too.
+            Num::Double(d) => Ok(Num::Float(*d as f32)),
+            _ => as_float(n).map(Num::Float).ok_or_else(|| no_match(n)),
+        },
+        ("BigInteger", [S(s)]) => parse::parse_big_integer(s, 10).map(Num::big_int),
+        ("BigInteger", [S(s), N(r)]) => {
+            parse::parse_big_integer(s, r.to_i32().max(0) as u32).map(Num::big_int)
+        }
+        ("BigDecimal", [S(s)]) => parse::parse_big_decimal(s).map(Num::decimal),
+        ("BigDecimal", [N(n)]) => match n {
+            Num::Int(_) | Num::Long(_) | Num::BigInt(_) => n.to_dec().map(Num::from_dec),
+            _ => exact_decimal_of_double(n.to_f64()),
+        },
+        _ => return None,
+    })
+}
+
+/// Static methods of the number classes with Java's results: `Integer.parseInt(s[, radix])`,
+/// `Integer.valueOf(s|n)`, `Integer.toString(n[, radix])`, `Integer.toHexString(n)` (and
+/// octal, binary), `Integer.max/min/sum/compare/signum`, the same on `Long`,
+/// `Double.parseDouble/valueOf/toString/isNaN/isInfinite/compare`, the same on `Float`,
+/// `BigDecimal.valueOf(long|double[, scale])`, `BigInteger.valueOf(long)`, and every
+/// [`math_call`] as `Math.*`. Number arguments must suit the Java parameter type as Groovy
+/// passes them (see `as_int` and friends). `None` when not handled here or when no
+/// overload takes the arguments (Groovy: `MissingMethodException`).
+pub fn static_call(
+    class: &str,
+    name: &str,
+    args: &[StaticArg<'_>],
+) -> Option<NumResult<MethodValue>> {
+    let class = class_simple_name(class);
+    if class == "Math" {
+        let nums: Option<Vec<Num>> = args
+            .iter()
+            .map(|a| match a {
+                StaticArg::Num(n) => Some((*n).clone()),
+                StaticArg::Str(_) => None,
+            })
+            .collect();
+        return math_call(name, &nums?).map(|r| r.map(MethodValue::Num));
+    }
+    static_number_method(class, name, args)
+}
+
+fn static_number_method(
+    class: &str,
+    name: &str,
+    args: &[StaticArg<'_>],
+) -> Option<NumResult<MethodValue>> {
+    use StaticArg::{Num as N, Str as S};
+    let num = |n: Num| Some(Ok(MethodValue::Num(n)));
+    let parsed = |r: NumResult<Num>| Some(r.map(MethodValue::Num));
+    let text = |s: String| Some(Ok(MethodValue::Str(s)));
+    let boolean = |b: bool| Some(Ok(MethodValue::Bool(b)));
+    let radix = |r: &Num| as_int(r).map(|r| r.max(0) as u32);
+    let int_result = |v: i32| num(Num::Int(v));
+    match (class, name, args) {
+        ("Integer", "parseInt" | "valueOf", [S(s)]) => {
+            parsed(parse::parse_int(s, 10).map(Num::Int))
+        }
+        ("Integer", "parseInt" | "valueOf", [S(s), N(r)]) => {
+            parsed(parse::parse_int(s, radix(r)?).map(Num::Int))
+        }
+        ("Long", "parseLong" | "valueOf", [S(s)]) => {
+            parsed(parse::parse_long(s, 10).map(Num::Long))
+        }
+        ("Long", "parseLong" | "valueOf", [S(s), N(r)]) => {
+            parsed(parse::parse_long(s, radix(r)?).map(Num::Long))
+        }
+        ("Double", "parseDouble" | "valueOf", [S(s)]) => {
+            parsed(parse::parse_double(s).map(Num::Double))
+        }
+        ("Float", "parseFloat" | "valueOf", [S(s)]) => {
+            parsed(parse::parse_float(s).map(Num::Float))
+        }
+        ("Integer", "valueOf", [N(n)]) => num(Num::Int(as_int(n)?)),
+        ("Long", "valueOf", [N(n)]) => num(Num::Long(as_long(n)?)),
+        ("Double", "valueOf", [N(n)]) => num(Num::Double(n.to_f64())),
+        ("Float", "valueOf", [N(n)]) => num(Num::Float(as_float(n)?)),
+        ("Integer", "toString", [N(n)]) => text(as_int(n)?.to_string()),
+        ("Long", "toString", [N(n)]) => text(as_long(n)?.to_string()),
+        ("Double", "toString", [N(n)]) => text(Num::Double(n.to_f64()).to_string()),
+        ("Float", "toString", [N(n)]) => text(Num::Float(as_float(n)?).to_string()),
+        ("Integer", "toString", [N(n), N(r)]) => {
+            text(Num::Int(as_int(n)?).to_string_radix(radix(r)?))
+        }
+        ("Long", "toString", [N(n), N(r)]) => {
+            text(Num::Long(as_long(n)?).to_string_radix(radix(r)?))
+        }
+        ("Integer" | "Long", "toHexString" | "toOctalString" | "toBinaryString", [N(n)]) => {
+            let r = match name {
+                "toHexString" => 16,
+                "toOctalString" => 8,
+                _ => 2,
+            };
+            let v = if class == "Integer" {
+                Num::Int(as_int(n)?)
+            } else {
+                Num::Long(as_long(n)?)
+            };
+            text(v.to_unsigned_string(r))
+        }
+        ("Integer", "max" | "min" | "sum" | "compare", [N(a), N(b)]) => {
+            let (x, y) = (as_int(a)?, as_int(b)?);
+            int_result(match name {
+                "max" => x.max(y),
+                "min" => x.min(y),
+                "sum" => x.wrapping_add(y),
+                _ => ordering_int(x.cmp(&y)),
+            })
+        }
+        ("Long", "max" | "min" | "sum", [N(a), N(b)]) => {
+            let (x, y) = (as_long(a)?, as_long(b)?);
+            num(Num::Long(match name {
+                "max" => x.max(y),
+                "min" => x.min(y),
+                _ => x.wrapping_add(y),
+            }))
+        }
+        ("Long", "compare", [N(a), N(b)]) => {
+            int_result(ordering_int(as_long(a)?.cmp(&as_long(b)?)))
+        }
+        ("Integer", "signum", [N(n)]) => int_result(as_int(n)?.signum()),
+        ("Long", "signum", [N(n)]) => int_result(as_long(n)?.signum() as i32),
+        ("Double", "isNaN", [N(n)]) => boolean(n.to_f64().is_nan()),
+        ("Double", "isInfinite", [N(n)]) => boolean(n.to_f64().is_infinite()),
+        ("Double", "isFinite", [N(n)]) => boolean(n.to_f64().is_finite()),
+        ("Float", "isNaN", [N(n)]) => boolean(as_float(n)?.is_nan()),
+        ("Float", "isInfinite", [N(n)]) => boolean(as_float(n)?.is_infinite()),
+        ("Double", "compare", [N(a), N(b)]) => int_result(ordering_int(
+            super::java_double_compare(a.to_f64(), b.to_f64()),
+        )),
+        ("Float", "compare", [N(a), N(b)]) => int_result(ordering_int(super::java_double_compare(
+            as_float(a)? as f64,
+            as_float(b)? as f64,
+        ))),
+        ("BigInteger", "valueOf", [N(n)]) => num(Num::big_int(BigInt::from(as_long(n)?))),
+        // valueOf(long) is exact; anything else goes to valueOf(double), through
+        // Double.toString (`BigDecimal.valueOf(123G)` is 123.0).
+        ("BigDecimal", "valueOf", [N(n)]) => match as_long(n) {
+            Some(v) => num(Num::from_dec(Dec::from_i64(v))),
+            None => parsed(Num::Double(n.to_f64()).to_dec().map(Num::from_dec)),
+        },
+        ("BigDecimal", "valueOf", [N(n), N(scale)]) => num(Num::from_dec(Dec::new(
+            BigInt::from(as_long(n)?),
+            as_int(scale)? as i64,
+        ))),
+        _ => None,
+    }
 }

@@ -34,7 +34,7 @@ pub mod parse;
 
 pub use decimal::RoundingMode;
 pub use dtoa::java_double_digits;
-pub use methods::{math_call, static_field, MethodValue};
+pub use methods::{construct, math_call, static_call, static_field, MethodValue, StaticArg};
 pub use parse::{
     is_big_decimal, is_big_integer, is_double, is_float, is_integer, is_long, is_number, java_trim,
     parse_big_decimal, parse_big_integer, parse_double, parse_float, parse_int, parse_long,

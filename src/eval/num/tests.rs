@@ -278,11 +278,15 @@ impl XorShift {
 /// Random text through every parser: errors are fine, panics are not.
 #[test]
 fn parsers_never_panic() {
-    let alphabet: Vec<char> = "0123456789.eE+-xXpPdDfFNaIinfty _\t\u{FF11}é,".chars().collect();
+    let alphabet: Vec<char> = "0123456789.eE+-xXpPdDfFNaIinfty _\t\u{FF11}é,"
+        .chars()
+        .collect();
     let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
     for _ in 0..20_000 {
         let len = rng.below(14);
-        let s: String = (0..len).map(|_| alphabet[rng.below(alphabet.len())]).collect();
+        let s: String = (0..len)
+            .map(|_| alphabet[rng.below(alphabet.len())])
+            .collect();
         let _ = parse_int(&s, 10);
         let _ = parse_int(&s, 16);
         let _ = parse_long(&s, 36);
@@ -323,25 +327,81 @@ fn operations_never_panic() {
         Num::Float(f32::MIN),
     ];
     let names = [
-        "plus", "minus", "multiply", "div", "mod", "intdiv", "power", "and", "or", "xor",
-        "leftShift", "rightShift", "rightShiftUnsigned", "compareTo", "equals", "remainder",
-        "divide", "divideToIntegralValue", "max", "min", "gcd", "round", "trunc", "setScale",
-        "pow", "toString",
+        "plus",
+        "minus",
+        "multiply",
+        "div",
+        "mod",
+        "intdiv",
+        "power",
+        "and",
+        "or",
+        "xor",
+        "leftShift",
+        "rightShift",
+        "rightShiftUnsigned",
+        "compareTo",
+        "equals",
+        "remainder",
+        "divide",
+        "divideToIntegralValue",
+        "max",
+        "min",
+        "gcd",
+        "round",
+        "trunc",
+        "setScale",
+        "pow",
+        "toString",
     ];
     let unary = [
-        "bitwiseNegate", "unaryMinus", "abs", "next", "previous", "hashCode", "toString",
-        "intValue", "longValue", "doubleValue", "floatValue", "toBigInteger", "toBigDecimal",
-        "round", "trunc", "signum", "stripTrailingZeros", "toPlainString", "toEngineeringString",
-        "precision", "scale", "unscaledValue", "bitLength", "isNaN",
+        "bitwiseNegate",
+        "unaryMinus",
+        "abs",
+        "next",
+        "previous",
+        "hashCode",
+        "toString",
+        "intValue",
+        "longValue",
+        "doubleValue",
+        "floatValue",
+        "toBigInteger",
+        "toBigDecimal",
+        "round",
+        "trunc",
+        "signum",
+        "stripTrailingZeros",
+        "toPlainString",
+        "toEngineeringString",
+        "precision",
+        "scale",
+        "unscaledValue",
+        "bitLength",
+        "isNaN",
     ];
     for a in &pool {
         for name in unary {
             let _ = a.call_method(name, &[]);
         }
-        for t in ["int", "long", "BigInteger", "BigDecimal", "double", "Float", "Number"] {
+        for t in [
+            "int",
+            "long",
+            "BigInteger",
+            "BigDecimal",
+            "double",
+            "Float",
+            "Number",
+        ] {
             let _ = a.as_type(t);
         }
-        let _ = (a.to_string(), a.hash_key(), a.truthy(), a.to_f32(), a.to_i32());
+        let _ = (
+            a.to_string(),
+            a.hash_key(),
+            a.truthy(),
+            a.to_f32(),
+            a.to_i32(),
+        );
         for f in ["abs", "round", "signum", "ulp", "sqrt", "floor", "rint"] {
             let _ = math_call(f, std::slice::from_ref(a));
         }
