@@ -258,6 +258,9 @@ impl Num {
     /// `subtract`, `divide`, `remainder`, `pow`, `max`, `min`, `gcd`, `bitLength`, …) and
     /// `Double`/`Float` `isNaN`/`isInfinite`.
     ///
+    /// `int` parameters (scales, rounding modes, places, radixes) take an `Integer` (or a
+    /// `BigInteger`, like Groovy), nothing else.
+    ///
     /// `None` when Groovy has no such method for these (numeric) arguments: the caller
     /// raises its `MissingMethodException` (or tries closures, `asType`, …).
     pub fn call_method(&self, name: &str, args: &[Num]) -> Option<NumResult<MethodValue>> {
@@ -294,7 +297,7 @@ impl Num {
                 Some(Ok(MethodValue::Str(o.to_string())))
             }
             ("toString", [r]) if is_big => Some(Ok(MethodValue::Str(
-                self.to_string_radix(r.to_i32().max(0) as u32),
+                self.to_string_radix(as_int(r)?.max(0) as u32),
             ))),
             ("intValue", []) | ("toInteger", []) => num(Ok(Num::Int(self.to_i32()))),
             ("longValue", []) | ("toLong", []) => num(Ok(Num::Long(self.to_i64()))),
@@ -304,9 +307,9 @@ impl Num {
             ("toBigInteger", []) => num(self.to_big_int().map(Num::big_int)),
             ("toBigDecimal", []) => num(self.convert(super::NumType::BigDecimal, false)),
             ("round", []) if is_floating || is_dec => num(self.round()),
-            ("round", [p]) if is_floating => num(self.round_to(p.to_i32())),
+            ("round", [p]) if is_floating => num(self.round_to(as_int(p)?)),
             ("trunc", []) if is_floating => num(self.trunc_to(None)),
-            ("trunc", [p]) if is_floating => num(self.trunc_to(Some(p.to_i32()))),
+            ("trunc", [p]) if is_floating => num(self.trunc_to(Some(as_int(p)?))),
             ("isNaN", []) if is_floating => Some(Ok(MethodValue::Bool(self.to_f64().is_nan()))),
             ("isInfinite", []) if is_floating => {
                 Some(Ok(MethodValue::Bool(self.to_f64().is_infinite())))
@@ -320,18 +323,24 @@ impl Num {
                 .to_dec()
                 .and_then(|d| self.decimal_parts().divide_exact(&d))
                 .map(Num::from_dec)),
-            ("divide", [o, mode]) if is_dec => num(self.divide_rounded(o, None, mode)),
+            ("divide", [o, mode]) if is_dec => num(RoundingMode::from_legacy_int(as_int(mode)?)
+                .and_then(|mode| self.divide_with_mode(o, None, mode))),
             ("divide", [o, scale, mode]) if is_dec => {
-                num(self.divide_rounded(o, Some(scale.to_i32()), mode))
+                let scale = as_int(scale)?;
+                num(RoundingMode::from_legacy_int(as_int(mode)?)
+                    .and_then(|mode| self.divide_with_mode(o, Some(scale), mode)))
             }
             ("divideToIntegralValue", [o]) if is_dec => num(o
                 .to_dec()
                 .and_then(|d| self.decimal_parts().divide_to_integral_value(&d))
                 .map(Num::from_dec)),
             ("remainder", [o]) if is_dec || (is_big && o.is_integral()) => num(self.remainder(o)),
-            ("pow", [n]) if is_dec => num(self.decimal_parts().pow(n.to_i64()).map(Num::from_dec)),
+            ("pow", [n]) if is_dec => num(self
+                .decimal_parts()
+                .pow(as_int(n)? as i64)
+                .map(Num::from_dec)),
             ("pow", [n]) if is_big => {
-                let n = n.to_i32();
+                let n = as_int(n)?;
                 if n < 0 {
                     return Some(Err(NumError::arith("Negative exponent")));
                 }
@@ -357,9 +366,12 @@ impl Num {
                 };
                 num(Ok(Num::Int(len as i32)))
             }
-            ("setScale", [s]) if is_dec => num(self.set_scale(s.to_i32(), None)),
-            ("setScale", [s, m]) if is_dec => num(RoundingMode::from_legacy_int(m.to_i32())
-                .and_then(|mode| self.set_scale(s.to_i32(), Some(mode)))),
+            ("setScale", [s]) if is_dec => num(self.set_scale(as_int(s)?, None)),
+            ("setScale", [s, m]) if is_dec => {
+                let s = as_int(s)?;
+                num(RoundingMode::from_legacy_int(as_int(m)?)
+                    .and_then(|mode| self.set_scale(s, Some(mode))))
+            }
             ("stripTrailingZeros", []) if is_dec => num(self.strip_trailing_zeros()),
             ("toPlainString", []) if is_dec => Some(self.to_plain_string().map(MethodValue::Str)),
             ("toEngineeringString", []) if is_dec => {
@@ -372,14 +384,8 @@ impl Num {
         }
     }
 
-    /// `BigDecimal.divide(o, mode)` (the receiver's scale) or `divide(o, scale, mode)`, with a
-    /// legacy int rounding mode.
-    pub fn divide_rounded(&self, o: &Num, scale: Option<i32>, mode: &Num) -> NumResult<Num> {
-        let mode = RoundingMode::from_legacy_int(mode.to_i32())?;
-        self.divide_with_mode(o, scale, mode)
-    }
-
-    /// `BigDecimal.divide(o, [scale,] RoundingMode)`.
+    /// `BigDecimal.divide(o, [scale,] RoundingMode)`; without a scale, the receiver's.
+    /// (`call_method` takes the legacy int modes; a `RoundingMode` object comes here.)
     pub fn divide_with_mode(
         &self,
         o: &Num,
