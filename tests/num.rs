@@ -419,3 +419,306 @@ fn every_oracle_line_matches_groovy() {
         );
     }
 }
+
+/// The number parts of the shared conformance cases (/work/shared/groovy-conformance/cases),
+/// expressed with this API; expectations are the cases' `.out` lines.
+#[test]
+#[allow(clippy::approx_constant)] // 3.14159d is the cases' literal
+fn shared_conformance_cases() {
+    let i = Num::Int;
+    let l = Num::Long;
+    let d = Num::Double;
+    let f = Num::Float;
+    let bd = |s: &str| Num::decimal(parse_big_decimal(s).expect("decimal"));
+    let s = |r: NumResult<Num>| match r {
+        Ok(n) => n.to_string(),
+        Err(e) => e.to_string(),
+    };
+    let class = |r: NumResult<Num>| r.map(|n| n.class_name()).unwrap_or("error");
+    let method = |n: &Num, name: &str, args: &[Num]| match n.call_method(name, args) {
+        Some(Ok(MethodValue::Num(v))) => v.to_string(),
+        Some(Ok(MethodValue::Bool(b))) => b.to_string(),
+        Some(Ok(MethodValue::Str(t))) => t,
+        Some(Err(e)) => e.to_string(),
+        None => "missing".to_string(),
+    };
+    let math = |name: &str, args: &[Num]| s(math_call(name, args).expect("Math"));
+    let mut bad: Vec<String> = Vec::new();
+    let mut check = |what: &str, got: String, want: &str| {
+        if got != want {
+            bad.push(format!("{what}: got {got}, want {want}"));
+        }
+    };
+    // num_abs_sign_01
+    check("(-5).abs()", s(i(-5).abs()), "5");
+    check("(-2.5).abs()", s(bd("-2.5").abs()), "2.5");
+    check(
+        "-2.5.abs()",
+        s(bd("2.5").abs().and_then(|n| n.neg())),
+        "-2.5",
+    );
+    check("Math.signum(-3.0d)", math("signum", &[d(-3.0)]), "-1.0");
+    check("10.power(3)", method(&i(10), "power", &[i(3)]), "1000");
+    check("2.5d.round()", s(d(2.5).round()), "3");
+    // num_as_coercion_01
+    check(
+        "'42' as Integer + 1",
+        s(string_as_type("42", "Integer")
+            .expect("t")
+            .and_then(|n| n.add(&i(1)))),
+        "43",
+    );
+    check("3.7 as int", s(bd("3.7").as_type("int").expect("t")), "3");
+    check(
+        "'3.5' as BigDecimal * 2",
+        s(string_as_type("3.5", "BigDecimal")
+            .expect("t")
+            .and_then(|n| n.mul(&i(2)))),
+        "7.0",
+    );
+    check("7 as double", s(i(7).as_type("double").expect("t")), "7.0");
+    // num_bigdecimal_add_01
+    check("1.1 + 2.2", s(bd("1.1").add(&bd("2.2"))), "3.3");
+    check(
+        "0.1 + 0.2 == 0.3",
+        bd("0.1")
+            .add(&bd("0.2"))
+            .expect("sum")
+            .num_eq(&bd("0.3"))
+            .to_string(),
+        "true",
+    );
+    check("1.10 + 2.20", s(bd("1.10").add(&bd("2.20"))), "3.30");
+    // num_bigdecimal_compare_01
+    check(
+        "(0.1+0.2).equals(0.3)",
+        bd("0.1")
+            .add(&bd("0.2"))
+            .expect("sum")
+            .java_equals(&bd("0.3"))
+            .to_string(),
+        "true",
+    );
+    check(
+        "2.0.equals(2.00)",
+        bd("2.0").java_equals(&bd("2.00")).to_string(),
+        "false",
+    );
+    check("1.5 > 1.25", bd("1.5").gt(&bd("1.25")).to_string(), "true");
+    // num_biginteger_literal_01
+    check(
+        "a * 2",
+        s(
+            Num::big_int(parse_big_integer("123456789012345678901234567890", 10).expect("big"))
+                .mul(&i(2)),
+        ),
+        "246913578024691357802469135780",
+    );
+    // num_compare_mixed_01
+    check(
+        "4 <=> 4.0",
+        (i(4).compare(&bd("4.0")) as i32).to_string(),
+        "0",
+    );
+    check("1 == 1.0d", i(1).num_eq(&d(1.0)).to_string(), "true");
+    // num_compound_assign_01
+    check("24 / 4", s(i(24).div(&i(4))), "6");
+    check("14 % 4", s(i(14).modulo(&i(4))), "2");
+    // num_double_float_01
+    check("1.5d + 2.5f", s(d(1.5).add(&f(2.5))), "4.0");
+    check(
+        "class of 1.5d + 2.5f",
+        class(d(1.5).add(&f(2.5))).to_string(),
+        "java.lang.Double",
+    );
+    check(
+        "1.0 / 3.0d",
+        s(bd("1.0").div(&d(3.0))),
+        "0.3333333333333333",
+    );
+    // num_equals_method_01
+    check("1.equals(1L)", i(1).java_equals(&l(1)).to_string(), "false");
+    check(
+        "2.0.compareTo(2.00)",
+        method(&bd("2.0"), "compareTo", &[bd("2.00")]),
+        "0",
+    );
+    // num_increment_01
+    check("1.5++", s(bd("1.5").next()), "2.5");
+    // num_int_overflow_01
+    check(
+        "Integer.MAX_VALUE + 1",
+        s(i(i32::MAX).add(&i(1))),
+        "-2147483648",
+    );
+    check(
+        "Long.MAX_VALUE + 1",
+        s(l(i64::MAX).add(&i(1))),
+        "-9223372036854775808",
+    );
+    // num_intdiv_and_round_01
+    check("7.intdiv(2)", s(i(7).intdiv(&i(2))), "3");
+    check("Math.round(2.5)", math("round", &[bd("2.5")]), "3");
+    check("Math.round(-2.5)", math("round", &[bd("-2.5")]), "-2");
+    check("Math.floor(2.7d)", math("floor", &[d(2.7)]), "2.0");
+    check("Math.ceil(2.1d)", math("ceil", &[d(2.1)]), "3.0");
+    check("Math.abs(-5)", math("abs", &[i(-5)]), "5");
+    // num_long_literals_01
+    check(
+        "3000000000",
+        Num::from_i64_smallest(3_000_000_000)
+            .class_name()
+            .to_string(),
+        "java.lang.Long",
+    );
+    // num_mixed_arith_01
+    check(
+        "1 + 2L",
+        class(i(1).add(&l(2))).to_string(),
+        "java.lang.Long",
+    );
+    check("2 * 1.5", s(i(2).mul(&bd("1.5"))), "3.0");
+    check("3 - 0.5", s(i(3).sub(&bd("0.5"))), "2.5");
+    // num_modulo_01
+    check("(-7) % 3", s(i(-7).modulo(&i(3))), "-1");
+    check("7 % -3", s(i(7).modulo(&i(-3))), "1");
+    check("(-7).mod(3)", method(&i(-7), "mod", &[i(3)]), "-1");
+    // num_power_01
+    check("2 ** 31", s(i(2).pow(&i(31))), "2147483648");
+    check(
+        "class of 2 ** 31",
+        class(i(2).pow(&i(31))).to_string(),
+        "java.math.BigInteger",
+    );
+    check("2 ** 64", s(i(2).pow(&i(64))), "18446744073709551616");
+    check("2 ** -1", s(i(2).pow(&i(-1))), "0.5");
+    check("2.0 ** 2", s(bd("2.0").pow(&i(2))), "4.00");
+    check("9 ** 0.5", s(i(9).pow(&bd("0.5"))), "3");
+    // num_tostring_01
+    check("3.14.toString()", bd("3.14").to_string(), "3.14");
+    check("1e10.toString()", bd("1e10").to_string(), "1E+10");
+    check("0.0001", bd("0.0001").to_string(), "0.0001");
+    check("1.0e-5", bd("1.0e-5").to_string(), "0.000010");
+    check("123.456d", d(123.456).to_string(), "123.456");
+    // num_toInteger_01
+    check(
+        "'1.5'.toBigDecimal()",
+        s(string_to_big_decimal("1.5")),
+        "1.5",
+    );
+    check("'2.5'.toDouble()", s(string_to_double("2.5")), "2.5");
+    // err_divide_by_zero_01
+    check(
+        "1 / 0",
+        s(i(1).div(&i(0))),
+        "java.lang.ArithmeticException: Division by zero",
+    );
+    check(
+        "1.intdiv(0)",
+        s(i(1).intdiv(&i(0))),
+        "java.lang.ArithmeticException: / by zero",
+    );
+    check(
+        "5 % 0",
+        s(i(5).modulo(&i(0))),
+        "java.lang.ArithmeticException: / by zero",
+    );
+    check(
+        "1.5 / 0",
+        s(bd("1.5").div(&i(0))),
+        "java.lang.ArithmeticException: Division by zero",
+    );
+    check(
+        "1L / 0L",
+        s(l(1).div(&l(0))),
+        "java.lang.ArithmeticException: Division by zero",
+    );
+    // err_bigdecimal_mod_01
+    check("7.5 % 2", s(bd("7.5").modulo(&i(2))), "java.lang.UnsupportedOperationException: Cannot use mod() on this number type: java.math.BigDecimal with value: 7.5");
+    check(
+        "7.5.remainder(2)",
+        method(&bd("7.5"), "remainder", &[i(2)]),
+        "1.5",
+    );
+    // err_number_format_01
+    check(
+        "'abc'.toInteger()",
+        s(string_to_integer("abc")),
+        "java.lang.NumberFormatException: For input string: \"abc\"",
+    );
+    check(
+        "Integer.parseInt('1.5')",
+        s(parse_int("1.5", 10).map(Num::Int)),
+        "java.lang.NumberFormatException: For input string: \"1.5\"",
+    );
+    check(
+        "Integer.parseInt('')",
+        s(parse_int("", 10).map(Num::Int)),
+        "java.lang.NumberFormatException: For input string: \"\"",
+    );
+    // misc_number_formatting_01
+    check(
+        "3.14159d.round(2)",
+        method(&d(3.14159), "round", &[i(2)]),
+        "3.14",
+    );
+    check(
+        "2.5.setScale(0, ROUND_HALF_UP)",
+        method(
+            &bd("2.5"),
+            "setScale",
+            &[
+                i(0),
+                static_field("BigDecimal", "ROUND_HALF_UP").expect("field"),
+            ],
+        ),
+        "3",
+    );
+    check(
+        "1234.5.toInteger()",
+        method(&bd("1234.5"), "toInteger", &[]),
+        "1234",
+    );
+    check("(int) 9.99", s(bd("9.99").as_type("int").expect("t")), "9");
+    check(
+        "10.0.stripTrailingZeros().toPlainString()",
+        bd("10.0")
+            .strip_trailing_zeros()
+            .and_then(|n| n.to_plain_string())
+            .unwrap_or_default(),
+        "10",
+    );
+    check(
+        "(1.0 * 100).intValue()",
+        method(&bd("1.0").mul(&i(100)).expect("mul"), "intValue", &[]),
+        "100",
+    );
+    // misc_stringify_various_01
+    check("1.0f", f(1.0).to_string(), "1.0");
+    check("1e-7d", d(1e-7).to_string(), "1.0E-7");
+    check("123456789.0d", d(123456789.0).to_string(), "1.23456789E8");
+    check(
+        "1234567890123.0d",
+        d(1234567890123.0).to_string(),
+        "1.234567890123E12",
+    );
+    // misc_typed_coercion_assign_01
+    check("int i = 3.7", s(bd("3.7").as_type("int").expect("t")), "3");
+    check("double d = 1", s(i(1).as_type("double").expect("t")), "1.0");
+    check(
+        "long l = 7",
+        i(7).as_type("long")
+            .expect("t")
+            .map(|n| n.simple_name())
+            .unwrap_or("")
+            .to_string(),
+        "Long",
+    );
+    // misc_class_names_01
+    check(
+        "1.5.class.simpleName",
+        bd("1.5").simple_name().to_string(),
+        "BigDecimal",
+    );
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
