@@ -3,18 +3,38 @@
 //! rounding behaviour, Java's exact `toString` output and Java's exception messages.
 //!
 //! Every rule here was checked against real Groovy 2.4.21 on OpenJDK 17: the script
-//! `tests/oracle/num_oracle.groovy` prints thousands of results, stored next to it as
-//! `num_oracle.out`, and the integration test `tests/num.rs` recomputes each one.
+//! `tests/oracle/num_oracle.groovy` prints ~23,000 results, stored next to it as
+//! `num_oracle.out`, and the integration test `tests/num.rs` recomputes each one (re-run the
+//! script after changing a rule). `Double.toString` was also compared with Java 17 on
+//! millions of values (`tests/oracle/DtoaSamples.java`).
 //!
 //! Submodules: [`decimal`] (Java `BigDecimal` semantics), `dtoa` (Java's `Double.toString`),
-//! [`parse`] (string → number), `arith` (operators), `methods` (number methods and `Math`).
+//! [`parse`] (string → number), `arith` (operators), `methods` (number methods, `Math`,
+//! static fields, static methods and constructors of the number classes).
 //!
 //! ## Size cap
 //! Java computes `2 ** 100000000` (a 100-million-bit number) in a blink but printing it or
 //! `3 ** 100000000` takes ages; a pipeline must not hang or exhaust memory on such input.
 //! Any big integer or decimal operation whose result would exceed [`MAX_BITS`] bits fails
 //! with `java.lang.ArithmeticException: BigInteger would overflow supported range` (Java's
-//! own message for its — much larger — limit of 2^31 bits).
+//! own message for its — much larger — limit of 2^31 bits). Java would succeed there.
+//!
+//! ## Known divergences from Groovy 2.4.21 / Java 17
+//! * The size cap above (also: `1E+999999999 + 1`, `toPlainString()` or `toBigInteger()` of
+//!   such a decimal, `setScale(999999999)`, BigInteger literals over ~260,000 digits).
+//! * Transcendental `Math` functions (`sin`, `cbrt`, `atan2`, …) use the platform libm and
+//!   may differ from Java in the last bit; `Math.pow` likewise for non-integral results.
+//! * Non-ASCII Unicode digits (`'٣'.toInteger()`) are not accepted (fullwidth ones are).
+//! * `Short`/`Byte` (`'5' as Short`) are not modelled.
+//! * Operators on two *literals* can be folded by Groovy's compiler with Java's static
+//!   types (`1 << 33L` written with literals is a `Long`); this module implements the
+//!   dynamic semantics of values in variables (`i << 33L` stays an `Integer`). Likewise
+//!   `println(-0.0d)` and `println(-0.0f)` print `0.0` in Groovy (a negated literal is
+//!   folded), while negating a variable holding `0.0d` gives `-0.0` as [`Num::neg`] does:
+//!   the evaluator has to special-case a negated floating zero literal.
+//! * `Math.max/min/abs/round/signum/ulp/floorMod/floorDiv` follow a table of Groovy's
+//!   overload choices for the six number classes (ambiguities reported with Groovy's
+//!   message for the `(double, double)`/`(float, float)` pair).
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -34,7 +54,10 @@ pub mod parse;
 
 pub use decimal::RoundingMode;
 pub use dtoa::java_double_digits;
-pub use methods::{construct, math_call, static_call, static_field, MethodValue, StaticArg};
+pub use methods::{
+    construct, java_round_f32, java_round_f64, math_call, static_call, static_field, MethodValue,
+    StaticArg,
+};
 pub use parse::{
     is_big_decimal, is_big_integer, is_double, is_float, is_integer, is_long, is_number, java_trim,
     parse_big_decimal, parse_big_integer, parse_double, parse_float, parse_int, parse_long,
@@ -45,6 +68,10 @@ pub use parse::{
 use decimal::Dec;
 
 /// A Groovy/Java number. Big variants are behind Arc so the enum stays 16 bytes.
+///
+/// Rust `==` (and `Hash`) on `Num` is Java's `equals`/`hashCode` contract — same class and
+/// same value, scale included (`1 != 1L`, `1.0 != 1.00`, `NaN == NaN`) — which is what hash
+/// maps and sets need. Groovy's `==` is [`Num::num_eq`].
 #[derive(Clone, Debug)]
 pub enum Num {
     Int(i32),
@@ -436,9 +463,9 @@ impl Num {
     }
 
     /// Java `equals`: same class and same value, so `1.equals(1L)` and `1.0.equals(1.00)`
-    /// are false.
+    /// are false (the same as Rust `==` on `Num`).
     pub fn java_equals(&self, other: &Num) -> bool {
-        self.hash_key() == other.hash_key()
+        self == other
     }
 
     /// The key for hash maps and sets, consistent with Java `equals` (see [`NumKey`]).
@@ -504,6 +531,43 @@ fn f64_to_big_int(d: f64) -> NumResult<BigInt> {
     let mant = (bits & 0x000f_ffff_ffff_ffff) | (1 << 52);
     let mag = BigInt::from(mant) << (exp as usize);
     Ok(if t < 0.0 { -mag } else { mag })
+}
+
+impl PartialEq for Num {
+    fn eq(&self, other: &Num) -> bool {
+        match (self, other) {
+            (Num::Int(a), Num::Int(b)) => a == b,
+            (Num::Long(a), Num::Long(b)) => a == b,
+            (Num::BigInt(a), Num::BigInt(b)) => a == b,
+            (Num::Decimal(a), Num::Decimal(b)) => {
+                let ((ua, sa), (ub, sb)) = (a.as_bigint_and_scale(), b.as_bigint_and_scale());
+                sa == sb && ua == ub
+            }
+            (Num::Float(a), Num::Float(b)) => canonical_f32_bits(*a) == canonical_f32_bits(*b),
+            (Num::Double(a), Num::Double(b)) => canonical_f64_bits(*a) == canonical_f64_bits(*b),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Num {}
+
+impl std::hash::Hash for Num {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        std::mem::discriminant(self).hash(state);
+        match self {
+            Num::Int(v) => v.hash(state),
+            Num::Long(v) => v.hash(state),
+            Num::BigInt(b) => b.hash(state),
+            Num::Decimal(d) => {
+                let (u, s) = d.as_bigint_and_scale();
+                u.hash(state);
+                s.hash(state);
+            }
+            Num::Float(f) => canonical_f32_bits(*f).hash(state),
+            Num::Double(d) => canonical_f64_bits(*d).hash(state),
+        }
+    }
 }
 
 impl fmt::Display for Num {

@@ -99,7 +99,25 @@ fn to_string_like_java() {
 }
 
 #[test]
+fn stays_sixteen_bytes() {
+    assert_eq!(std::mem::size_of::<Num>(), 16);
+}
+
+#[test]
 fn equality_and_keys() {
+    use std::collections::HashSet;
+    let set: HashSet<Num> = [
+        Num::Int(1),
+        Num::Long(1),
+        dec("1.0"),
+        dec("1.00"),
+        Num::Int(1),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(set.len(), 4);
+    assert_eq!(Num::Double(f64::NAN), Num::Double(-f64::NAN));
+    assert_ne!(Num::Double(0.0), Num::Double(-0.0));
     assert!(Num::Int(1).num_eq(&Num::Long(1)));
     assert!(Num::Int(1).num_eq(&dec("1.0")));
     assert!(dec("1.0").num_eq(&dec("1.00")));
