@@ -1,4 +1,5 @@
 //! One integration-test binary; each module is one area.
 mod conformance;
 mod eval;
+mod num;
 mod robustness;

@@ -14,73 +14,17 @@ use super::value::{to_display, ClassRef, HKey, ListKind, ListObj, MapKind, SetKi
 use crate::syntax::ast::TypeRef;
 use crate::syntax::Span;
 
-/// The numeric kinds a declared type can ask for.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum NumTarget {
-    Int,
-    Long,
-    Short,
-    Byte,
-    Double,
-    Float,
-    BigInteger,
-    BigDecimal,
-    Number,
+use super::num::NumType;
+
+/// The numeric type a declared type names (`int`, `Integer`, `java.math.BigDecimal`…), and
+/// whether it is a primitive.
+fn num_target(name: &str) -> Option<(NumType, bool)> {
+    NumType::from_name(name)
 }
 
-fn num_target(name: &str) -> Option<(NumTarget, bool)> {
-    Some(match name {
-        "int" => (NumTarget::Int, true),
-        "Integer" | "java.lang.Integer" => (NumTarget::Int, false),
-        "long" => (NumTarget::Long, true),
-        "Long" | "java.lang.Long" => (NumTarget::Long, false),
-        "short" => (NumTarget::Short, true),
-        "Short" | "java.lang.Short" => (NumTarget::Short, false),
-        "byte" => (NumTarget::Byte, true),
-        "Byte" | "java.lang.Byte" => (NumTarget::Byte, false),
-        "double" => (NumTarget::Double, true),
-        "Double" | "java.lang.Double" => (NumTarget::Double, false),
-        "float" => (NumTarget::Float, true),
-        "Float" | "java.lang.Float" => (NumTarget::Float, false),
-        "BigInteger" | "java.math.BigInteger" => (NumTarget::BigInteger, false),
-        "BigDecimal" | "java.math.BigDecimal" => (NumTarget::BigDecimal, false),
-        "Number" | "java.lang.Number" => (NumTarget::Number, false),
-        _ => return None,
-    })
-}
-
-fn convert_num(n: &Num, t: NumTarget) -> R<Num> {
-    Ok(match t {
-        NumTarget::Int | NumTarget::Short | NumTarget::Byte => match n {
-            Num::Int(_) if t == NumTarget::Int => n.clone(),
-            _ => {
-                let i = n.to_i32();
-                match t {
-                    NumTarget::Short => Num::Int(i as i16 as i32),
-                    NumTarget::Byte => Num::Int(i as i8 as i32),
-                    _ => Num::Int(i),
-                }
-            }
-        },
-        NumTarget::Long => Num::Long(n.to_i64()),
-        NumTarget::Double => Num::Double(n.to_f64()),
-        NumTarget::Float => Num::Float(n.to_f64() as f32),
-        NumTarget::BigInteger => match n {
-            Num::BigInt(_) => n.clone(),
-            _ => Num::from_lit(&crate::syntax::ast::NumberLit::BigInteger(match n {
-                Num::Int(i) => i.to_string(),
-                Num::Long(i) => i.to_string(),
-                other => format!("{}", other.to_i64()),
-            })),
-        },
-        NumTarget::BigDecimal => match n {
-            Num::Decimal(_) => n.clone(),
-            Num::Double(d) => Num::parse_big_decimal(&format!("{d}")).map_err(num_err)?,
-            Num::Float(d) => Num::parse_big_decimal(&format!("{d}")).map_err(num_err)?,
-            other => Num::parse_big_decimal(&other.to_string()).map_err(num_err)?,
-        },
-        NumTarget::Number => n.clone(),
-    })
+/// Converts a number to a declared numeric type, as a cast does.
+fn convert_num(n: &Num, t: NumType, primitive: bool) -> R<Num> {
+    n.convert(t, primitive).map_err(num_err)
 }
 
 /// The display name Groovy uses for a declared type in cast messages.
@@ -155,11 +99,9 @@ impl Interp {
             return match &v {
                 Value::Null if primitive => Err(cast_error(self, &v, ty)),
                 Value::Null => Ok(v),
-                Value::Num(n) => convert_num(n, t).map(Value::Num),
-                Value::Char(c) if t != NumTarget::Number => {
-                    convert_num(&Num::Int(*c as i32), t).map(Value::Num)
-                }
-                Value::Str(s) if s.chars().count() == 1 && primitive && t == NumTarget::Int => {
+                Value::Num(n) => convert_num(n, t, primitive).map(Value::Num),
+                Value::Char(c) => convert_num(&Num::Int(*c as i32), t, primitive).map(Value::Num),
+                Value::Str(s) if s.chars().count() == 1 && primitive && t == NumType::Integer => {
                     Ok(Value::int(s.chars().next().map_or(0, |c| c as i32)))
                 }
                 _ => Err(cast_error(self, &v, ty)),
@@ -318,25 +260,26 @@ impl Interp {
                 Some(v)
             };
         }
-        if let Some((t, _)) = num_target(name) {
+        if matches!(name, "Number" | "java.lang.Number") {
+            return matches!(v, Value::Num(_)).then_some(v);
+        }
+        if let Some((t, primitive)) = num_target(name) {
             let n = match &v {
                 Value::Num(n) => n,
-                Value::Char(c)
-                    if matches!(t, NumTarget::Int) && super::class::is_primitive(name) =>
-                {
+                Value::Char(c) if t == NumType::Integer && primitive => {
                     return Some(Value::int(*c as i32));
                 }
                 _ => return None,
             };
             let ok = match t {
-                NumTarget::Int | NumTarget::Short | NumTarget::Byte => matches!(n, Num::Int(_)),
-                NumTarget::Long => matches!(n, Num::Int(_) | Num::Long(_)),
-                NumTarget::Double | NumTarget::Float | NumTarget::Number => true,
-                NumTarget::BigInteger => matches!(n, Num::Int(_) | Num::Long(_) | Num::BigInt(_)),
-                NumTarget::BigDecimal => !matches!(n, Num::Double(_) | Num::Float(_)),
+                NumType::Integer => matches!(n, Num::Int(_)),
+                NumType::Long => matches!(n, Num::Int(_) | Num::Long(_)),
+                NumType::Double | NumType::Float => true,
+                NumType::BigInteger => matches!(n, Num::Int(_) | Num::Long(_) | Num::BigInt(_)),
+                NumType::BigDecimal => !matches!(n, Num::Double(_) | Num::Float(_)),
             };
             return if ok {
-                convert_num(n, t).ok().map(Value::Num)
+                convert_num(n, t, primitive).ok().map(Value::Num)
             } else {
                 None
             };
@@ -405,13 +348,19 @@ impl Interp {
             let list = Value::list(items);
             return self.coerce_declared(list, ty);
         }
-        if let Some((t, _)) = num_target(name) {
+        if let Some((t, primitive)) = num_target(name) {
             return match &v {
-                Value::Num(n) => convert_num(n, t).map(Value::Num),
-                Value::Char(c) => convert_num(&Num::Int(*c as i32), t).map(Value::Num),
+                Value::Num(n) => match n.as_type(name) {
+                    Some(r) => r.map(Value::Num).map_err(num_err),
+                    None => convert_num(n, t, primitive).map(Value::Num),
+                },
+                Value::Char(c) => convert_num(&Num::Int(*c as i32), t, primitive).map(Value::Num),
                 Value::Str(_) | Value::GString(_) | Value::Builder(_) => {
                     let s = to_display(&v);
-                    parse_number_as(&s, t).map(Value::Num)
+                    match super::num::string_as_type(&s, name) {
+                        Some(r) => r.map(Value::Num).map_err(num_err),
+                        None => Err(cast_error(self, &v, ty)),
+                    }
                 }
                 Value::Bool(_) => Err(cast_error(self, &v, ty)),
                 _ => Err(cast_error(self, &v, ty)),
@@ -555,25 +504,6 @@ pub fn new_exception(class: &str, args: &[Value]) -> Value {
                 Some(to_display(msg))
             };
             exception_value(class, m, rest.first().cloned().filter(|c| !c.is_null()))
-        }
-    }
-}
-
-/// Parses a string the way `"…" as Integer` (and friends) do.
-fn parse_number_as(s: &str, t: NumTarget) -> R<Num> {
-    let trimmed = s.trim();
-    match t {
-        NumTarget::Int | NumTarget::Short | NumTarget::Byte => {
-            Num::parse_int(trimmed, 10).map(Num::Int).map_err(num_err)
-        }
-        NumTarget::Long => Num::parse_long(trimmed, 10).map(Num::Long).map_err(num_err),
-        NumTarget::Double => Num::parse_double(trimmed).map(Num::Double).map_err(num_err),
-        NumTarget::Float => Num::parse_double(trimmed)
-            .map(|d| Num::Float(d as f32))
-            .map_err(num_err),
-        NumTarget::BigInteger => Num::parse_long(trimmed, 10).map(Num::Long).map_err(num_err),
-        NumTarget::BigDecimal | NumTarget::Number => {
-            Num::parse_big_decimal(trimmed).map_err(num_err)
         }
     }
 }

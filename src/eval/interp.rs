@@ -724,7 +724,9 @@ impl Interp {
         match &e.kind {
             ExprKind::Null => Ok(Value::Null),
             ExprKind::Bool(b) => Ok(Value::Bool(*b)),
-            ExprKind::Number(n) => Ok(Value::Num(Num::from_lit(n))),
+            ExprKind::Number(n) => Num::from_lit(n)
+                .map(Value::Num)
+                .map_err(super::ops::num_err),
             ExprKind::Str(s) => Ok(Value::Str(self.intern(s))),
             ExprKind::GString(parts) => self.eval_gstring(parts, env),
             ExprKind::Var(name) => self.lookup_var(name, env, e.span),
@@ -787,6 +789,9 @@ impl Interp {
                 delegate: Mutex::new(env.delegate.clone().unwrap_or(Value::Null)),
             }))),
             ExprKind::Unary { op, expr } => {
+                if let (UnaryOp::Neg, ExprKind::Number(lit)) = (op, &expr.kind) {
+                    return negative_literal(lit);
+                }
                 let v = self.eval(expr, env)?;
                 self.unary(*op, v)
             }
@@ -1669,6 +1674,26 @@ fn same_param_types(a: &MethodDef, b: &MethodDef) -> bool {
 
 pub fn is_missing_property(v: &Value) -> bool {
     matches!(v, Value::Exception(e) if &*e.class == "groovy.lang.MissingPropertyException")
+}
+
+/// A negated numeric literal, as Groovy's compiler folds it: `-2147483648` is an Integer,
+/// `-9223372036854775808` a Long, and `-0.0d` is positive zero.
+fn negative_literal(lit: &NumberLit) -> R<Value> {
+    let n = Num::from_lit(lit).map_err(super::ops::num_err)?;
+    let neg = n.neg().map_err(super::ops::num_err)?;
+    Ok(Value::Num(match (lit, &neg) {
+        (NumberLit::Long(_) | NumberLit::BigInteger(_), _) => match neg.to_big_int() {
+            Ok(b) => match (i32::try_from(&b), i64::try_from(&b)) {
+                (Ok(i), _) if matches!(lit, NumberLit::Long(l) if *l == 1 << 31) => Num::Int(i),
+                (_, Ok(l)) if matches!(lit, NumberLit::BigInteger(_)) => Num::Long(l),
+                _ => neg,
+            },
+            Err(_) => neg,
+        },
+        (NumberLit::Double(d), _) if *d == 0.0 => Num::Double(0.0),
+        (NumberLit::Float(f), _) if *f == 0.0 => Num::Float(0.0),
+        _ => neg,
+    }))
 }
 
 /// The value a variable of this declared type starts with when it has no initialiser.

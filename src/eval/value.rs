@@ -1056,7 +1056,7 @@ fn java_hash_inner(v: &Value) -> i32 {
                 1237
             }
         }
-        Value::Num(n) => n.java_hash(),
+        Value::Num(n) => n.java_hash_code(),
         Value::Str(s) => string_hash(s),
         Value::GString(g) => string_hash(&g.render()),
         Value::Char(c) => *c as i32,

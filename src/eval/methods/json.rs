@@ -97,7 +97,7 @@ fn json_number(text: &str) -> Value {
             return Value::long(i);
         }
     }
-    match Num::parse_big_decimal(text) {
+    match crate::eval::num::string_to_big_decimal(text) {
         Ok(n) => Value::Num(n),
         Err(_) => Value::str(text),
     }

@@ -99,7 +99,9 @@ fn null_method(recv: &Value, name: &str, args: &[Value]) -> Option<R<Value>> {
         ("equals", [x]) | ("is", [x]) => Value::Bool(x.is_null()),
         ("asBoolean", []) => Value::Bool(false),
         ("hashCode", []) => Value::int(0),
-        ("getClass", []) => return None,
+        ("getClass", []) => Value::Class(Arc::new(super::value::ClassRef::Builtin(
+            "org.codehaus.groovy.runtime.NullObject",
+        ))),
         ("plus", [x @ (Value::Str(_) | Value::GString(_))]) => {
             Value::string(format!("null{}", to_display(x)))
         }

@@ -6,10 +6,10 @@ use std::sync::Arc;
 use indexmap::{IndexMap, IndexSet};
 use parking_lot::Mutex;
 
-use super::{arg, int_arg, no_method, str_arg};
+use super::{arg, int_arg, str_arg};
 use crate::eval::error::{throw, R};
 use crate::eval::interp::Interp;
-use crate::eval::num::Num;
+use crate::eval::num::{Num, StaticArg};
 use crate::eval::ops::{compare_values, num_err};
 use crate::eval::value::{
     to_display, ClassRef, HKey, ListKind, ListObj, MapKind, MapObj, SetKind, Value,
@@ -20,15 +20,11 @@ fn dbl(x: f64) -> Value {
     Value::Num(Num::Double(x))
 }
 
-fn f64_arg(args: &[Value], i: usize) -> f64 {
-    match args.get(i) {
-        Some(Value::Num(n)) => n.to_f64(),
-        _ => 0.0,
-    }
-}
-
 /// `Class.NAME` constants.
 pub fn static_property(_interp: &Interp, class: &str, name: &str) -> Option<R<Value>> {
+    if let Some(n) = crate::eval::num::static_field(class, name) {
+        return Some(Ok(Value::Num(n)));
+    }
     let v = match (class, name) {
         ("java.lang.Integer", "MAX_VALUE") => Value::int(i32::MAX),
         ("java.lang.Integer", "MIN_VALUE") => Value::int(i32::MIN),
@@ -55,9 +51,6 @@ pub fn static_property(_interp: &Interp, class: &str, name: &str) -> Option<R<Va
         ("java.math.BigDecimal", "ROUND_HALF_DOWN") => Value::int(5),
         ("java.math.BigDecimal", "ROUND_HALF_EVEN") => Value::int(6),
         ("java.math.BigDecimal", "ROUND_UNNECESSARY") => Value::int(7),
-        ("java.math.BigDecimal", "ZERO") => Value::Num(Num::parse_big_decimal("0").ok()?),
-        ("java.math.BigDecimal", "ONE") => Value::Num(Num::parse_big_decimal("1").ok()?),
-        ("java.math.BigDecimal", "TEN") => Value::Num(Num::parse_big_decimal("10").ok()?),
         ("java.math.RoundingMode", m) => {
             let idx = [
                 "UP",
@@ -115,29 +108,44 @@ impl crate::eval::value::NativeObject for PrintStream {
     }
 }
 
-fn radix_arg(interp: &Interp, args: &[Value]) -> R<u32> {
-    if args.len() > 1 {
-        Ok(int_arg(interp, args, 1)?.clamp(2, 36) as u32)
-    } else {
-        Ok(10)
+fn is_number_class(class: &str) -> bool {
+    matches!(
+        class,
+        "java.lang.Integer"
+            | "java.lang.Long"
+            | "java.lang.Double"
+            | "java.lang.Float"
+            | "java.lang.Math"
+            | "java.math.BigDecimal"
+            | "java.math.BigInteger"
+    )
+}
+
+/// An owned argument for the numeric tower's static calls.
+enum OwnedArg {
+    Num(Num),
+    Str(String),
+}
+
+impl OwnedArg {
+    fn as_arg(&self) -> StaticArg<'_> {
+        match self {
+            OwnedArg::Num(n) => StaticArg::Num(n),
+            OwnedArg::Str(s) => StaticArg::Str(s),
+        }
     }
 }
 
-fn to_radix(mut n: i64, radix: u32) -> String {
-    if n == 0 {
-        return "0".into();
-    }
-    let neg = n < 0;
-    let mut digits = Vec::new();
-    while n != 0 {
-        let d = (n % radix as i64).unsigned_abs() as u32;
-        digits.push(std::char::from_digit(d, radix).unwrap_or('?'));
-        n /= radix as i64;
-    }
-    if neg {
-        digits.push('-');
-    }
-    digits.iter().rev().collect()
+/// The arguments as numbers and strings, or `None` if one is neither.
+fn static_args(args: &[Value]) -> Option<Vec<OwnedArg>> {
+    args.iter()
+        .map(|a| match a {
+            Value::Num(n) => Some(OwnedArg::Num(n.clone())),
+            Value::Char(c) => Some(OwnedArg::Num(Num::Int(*c as i32))),
+            Value::Str(_) | Value::GString(_) => Some(OwnedArg::Str(to_display(a))),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Static methods of built-in classes.
@@ -152,34 +160,18 @@ pub fn static_method(
     let ClassRef::Builtin(class) = &**c else {
         return class_object_method(c, name, args);
     };
+    if (*class, name, args.len()) == ("java.lang.Math", "random", 0) {
+        return Some(Ok(dbl(pseudo_random())));
+    }
+    if is_number_class(class) {
+        if let Some(sargs) = static_args(args) {
+            let sargs: Vec<StaticArg<'_>> = sargs.iter().map(|a| a.as_arg()).collect();
+            if let Some(r) = crate::eval::num::static_call(class, name, &sargs) {
+                return Some(r.map(super::number::method_value).map_err(num_err));
+            }
+        }
+    }
     let r: R<Value> = match (*class, name, args.len()) {
-        ("java.lang.Integer", "parseInt" | "valueOf", 1 | 2) => {
-            if let (Some(Value::Num(n)), "valueOf") = (args.first(), name) {
-                return Some(Ok(Value::int(n.to_i32())));
-            }
-            let s = to_display(&args[0]);
-            radix_arg(interp, args)
-                .and_then(|r| Num::parse_int(&s, r).map(Value::int).map_err(num_err))
-        }
-        ("java.lang.Long", "parseLong" | "valueOf", 1 | 2) => {
-            if let (Some(Value::Num(n)), "valueOf") = (args.first(), name) {
-                return Some(Ok(Value::long(n.to_i64())));
-            }
-            let s = to_display(&args[0]);
-            radix_arg(interp, args)
-                .and_then(|r| Num::parse_long(&s, r).map(Value::long).map_err(num_err))
-        }
-        ("java.lang.Double", "parseDouble" | "valueOf", 1) => match &args[0] {
-            Value::Num(n) => Ok(dbl(n.to_f64())),
-            other => Num::parse_double(&to_display(other))
-                .map(dbl)
-                .map_err(num_err),
-        },
-        ("java.lang.Float", "parseFloat" | "valueOf", 1) => {
-            Num::parse_double(&to_display(&args[0]))
-                .map(|d| Value::Num(Num::Float(d as f32)))
-                .map_err(num_err)
-        }
         ("java.lang.Boolean", "parseBoolean", 1) => Ok(Value::Bool(
             str_arg(args, 0).is_some_and(|s| s.eq_ignore_ascii_case("true")),
         )),
@@ -187,97 +179,6 @@ pub fn static_method(
             Value::Bool(b) => *b,
             other => to_display(other).eq_ignore_ascii_case("true"),
         })),
-        ("java.lang.Integer" | "java.lang.Long", "toString", 1 | 2) => {
-            let n = match &args[0] {
-                Value::Num(n) => n.to_i64(),
-                _ => return Some(no_method(&Value::Class(c.clone()), name, args)),
-            };
-            radix_arg(interp, args).map(|r| Value::string(to_radix(n, r)))
-        }
-        (
-            "java.lang.Integer" | "java.lang.Long",
-            "toHexString" | "toBinaryString" | "toOctalString",
-            1,
-        ) => {
-            let n = match &args[0] {
-                Value::Num(n) => n.to_i64(),
-                _ => 0,
-            };
-            let bits: u64 = if *class == "java.lang.Integer" {
-                n as i32 as u32 as u64
-            } else {
-                n as u64
-            };
-            Ok(Value::string(match name {
-                "toHexString" => format!("{bits:x}"),
-                "toBinaryString" => format!("{bits:b}"),
-                _ => format!("{bits:o}"),
-            }))
-        }
-        ("java.lang.Integer" | "java.lang.Long", "max" | "min", 2)
-        | ("java.lang.Math", "max" | "min", 2) => {
-            let (a, b) = (arg(args, 0), arg(args, 1));
-            crate::eval::ops::compare(interp, &a, &b).map(|o| {
-                let pick_a = if name == "max" {
-                    o != std::cmp::Ordering::Less
-                } else {
-                    o != std::cmp::Ordering::Greater
-                };
-                let (x, y) = (a.clone(), b.clone());
-                // Math.max promotes to the wider type of the two.
-                match (&x, &y) {
-                    (Value::Num(p), Value::Num(q)) if p.class_name() != q.class_name() => {
-                        let wide = |v: &Num| match (p, q) {
-                            (Num::Double(_), _) | (_, Num::Double(_)) => Num::Double(v.to_f64()),
-                            (Num::Float(_), _) | (_, Num::Float(_)) => {
-                                Num::Float(v.to_f64() as f32)
-                            }
-                            (Num::Long(_), _) | (_, Num::Long(_)) => Num::Long(v.to_i64()),
-                            _ => v.clone(),
-                        };
-                        Value::Num(wide(if pick_a { p } else { q }))
-                    }
-                    _ => {
-                        if pick_a {
-                            x
-                        } else {
-                            y
-                        }
-                    }
-                }
-            })
-        }
-        ("java.lang.Integer" | "java.lang.Long", "compare", 2) => {
-            crate::eval::ops::compare(interp, &args[0], &args[1]).map(|o| Value::int(o as i32))
-        }
-        ("java.lang.Integer", "signum", 1) => Ok(Value::int(match &args[0] {
-            Value::Num(n) => n.to_i64().signum() as i32,
-            _ => 0,
-        })),
-        ("java.lang.Math", "abs", 1) => match &args[0] {
-            Value::Num(n) => {
-                if n.compare(&Num::Int(0)) == std::cmp::Ordering::Less {
-                    n.neg().map(Value::Num).map_err(num_err)
-                } else {
-                    Ok(args[0].clone())
-                }
-            }
-            _ => Ok(args[0].clone()),
-        },
-        ("java.lang.Math", "pow", 2) => Ok(dbl(f64_arg(args, 0).powf(f64_arg(args, 1)))),
-        ("java.lang.Math", "sqrt", 1) => Ok(dbl(f64_arg(args, 0).sqrt())),
-        ("java.lang.Math", "cbrt", 1) => Ok(dbl(f64_arg(args, 0).cbrt())),
-        ("java.lang.Math", "floor", 1) => Ok(dbl(f64_arg(args, 0).floor())),
-        ("java.lang.Math", "ceil", 1) => Ok(dbl(f64_arg(args, 0).ceil())),
-        ("java.lang.Math", "log", 1) => Ok(dbl(f64_arg(args, 0).ln())),
-        ("java.lang.Math", "log10", 1) => Ok(dbl(f64_arg(args, 0).log10())),
-        ("java.lang.Math", "exp", 1) => Ok(dbl(f64_arg(args, 0).exp())),
-        ("java.lang.Math", "random", 0) => Ok(dbl(pseudo_random())),
-        ("java.lang.Math", "round", 1) => match &args[0] {
-            Value::Num(Num::Float(f)) => Ok(Value::int((f64::from(*f) + 0.5).floor() as i32)),
-            Value::Num(n) => Ok(Value::long((n.to_f64() + 0.5).floor() as i64)),
-            _ => Ok(Value::long(0)),
-        },
         ("java.lang.String", "valueOf", 1) => Ok(Value::string(to_display(&args[0]))),
         ("java.lang.String", "format", _) if !args.is_empty() => {
             super::misc::format_values(interp, &to_display(&args[0]), &args[1..]).map(Value::string)
@@ -443,11 +344,6 @@ pub fn static_method(
         }
         ("groovy.json.JsonOutput", "prettyPrint", 1) => {
             super::json::pretty_print(&to_display(&args[0])).map(Value::string)
-        }
-        (_, "valueOf", 1) if class.starts_with("java.math.") => {
-            Num::parse_big_decimal(&to_display(&args[0]))
-                .map(Value::Num)
-                .map_err(num_err)
         }
         _ => {
             if let Some(r) = super::date::static_method(class, name, args) {

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use super::{arg, bad_arg, int_arg, last_closure, str_arg};
 use crate::eval::error::{exception, throw, R};
 use crate::eval::interp::Interp;
-use crate::eval::num::Num;
+use crate::eval::num;
 use crate::eval::ops::num_err;
 use crate::eval::value::{to_display, Value};
 use crate::syntax::Span;
@@ -357,18 +357,20 @@ pub fn string_method(
         ))),
         ("denormalize", 0) => Ok(Value::string(read_lines(s).join("\n"))),
         ("normalize", 0) => Ok(Value::string(s.replace("\r\n", "\n").replace('\r', "\n"))),
-        ("toInteger", 0) => Num::parse_int(java_trim(s), 10).map(Value::int).map_err(num_err),
-        ("toLong", 0) => Num::parse_long(java_trim(s), 10).map(Value::long).map_err(num_err),
-        ("toDouble", 0) => Num::parse_double(s).map(|d| Value::Num(Num::Double(d))).map_err(num_err),
-        ("toFloat", 0) => Num::parse_double(s).map(|d| Value::Num(Num::Float(d as f32))).map_err(num_err),
-        ("toBigDecimal", 0) => Num::parse_big_decimal(java_trim(s)).map(Value::Num).map_err(num_err),
-        ("toBigInteger", 0) => Num::parse_long(java_trim(s), 10).map(Value::long).map_err(num_err),
+        ("toInteger", 0) => num::string_to_integer(s).map(Value::Num).map_err(num_err),
+        ("toLong", 0) => num::string_to_long(s).map(Value::Num).map_err(num_err),
+        ("toDouble", 0) => num::string_to_double(s).map(Value::Num).map_err(num_err),
+        ("toFloat", 0) => num::string_to_float(s).map(Value::Num).map_err(num_err),
+        ("toBigDecimal", 0) => num::string_to_big_decimal(s).map(Value::Num).map_err(num_err),
+        ("toBigInteger", 0) => num::string_to_big_integer(s).map(Value::Num).map_err(num_err),
         ("toBoolean", 0) => Ok(Value::Bool(to_boolean(s))),
-        ("isInteger", 0) => Ok(Value::Bool(Num::parse_int(java_trim(s), 10).is_ok())),
-        ("isLong", 0) => Ok(Value::Bool(Num::parse_long(java_trim(s), 10).is_ok())),
-        ("isNumber" | "isBigDecimal", 0) => Ok(Value::Bool(Num::parse_big_decimal(java_trim(s)).is_ok())),
-        ("isDouble" | "isFloat", 0) => Ok(Value::Bool(Num::parse_double(s).is_ok())),
-        ("isBigInteger", 0) => Ok(Value::Bool(Num::parse_long(java_trim(s), 10).is_ok())),
+        ("isInteger", 0) => Ok(Value::Bool(num::is_integer(s))),
+        ("isLong", 0) => Ok(Value::Bool(num::is_long(s))),
+        ("isNumber", 0) => Ok(Value::Bool(num::is_number(s))),
+        ("isBigDecimal", 0) => Ok(Value::Bool(num::is_big_decimal(s))),
+        ("isDouble", 0) => Ok(Value::Bool(num::is_double(s))),
+        ("isFloat", 0) => Ok(Value::Bool(num::is_float(s))),
+        ("isBigInteger", 0) => Ok(Value::Bool(num::is_big_integer(s))),
         ("matches", 1) => match interp.compile_regex(&to_display(&args[0])) {
             Ok(re) => re
                 .full_match(s)
