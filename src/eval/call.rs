@@ -18,6 +18,20 @@ impl Interp {
         if let Some(v) = env.scope.lookup(name) {
             return self.call_value(&v, args, span);
         }
+        if let Some(c) = &env.closure {
+            // Inside a closure, `call(…)` is the closure itself (recursion without a name).
+            if name == "call" || name == "doCall" {
+                return self.call_closure(c, args, span);
+            }
+        }
+        if env.delegate_first {
+            if let Some(d) = &env.delegate {
+                match self.call_method(d, name, args.clone(), span) {
+                    Err(Flow::Throw(t)) if is_missing_method_for(&t.value, name) => {}
+                    other => return other,
+                }
+            }
+        }
         match &env.this {
             ThisRef::Object(o) => {
                 if name == "super" || name == "this" {
@@ -153,6 +167,8 @@ impl Interp {
                 scope,
                 this,
                 delegate,
+                strategy,
+                ..
             } => {
                 let _g = self.enter().map_err(|f| f.at(span))?;
                 let local = Scope::child(scope);
@@ -173,10 +189,13 @@ impl Interp {
                     }
                 }
                 let d = delegate.lock().clone();
+                let strategy = strategy.load(std::sync::atomic::Ordering::Relaxed);
                 let env = Env {
                     scope: local,
                     this: this.clone(),
                     delegate: if d.is_null() { None } else { Some(d) },
+                    delegate_first: strategy == 1 || strategy == 3,
+                    closure: Some(c.clone()),
                 };
                 match self.exec_block(&def.body, &env) {
                     Ok(v) => Ok(v),
@@ -358,6 +377,8 @@ impl Interp {
             scope,
             this,
             delegate: None,
+            delegate_first: false,
+            closure: None,
         };
         let result = match self.exec_block(&m.body.stmts, &env) {
             Ok(v) => v,
@@ -410,7 +431,18 @@ impl Interp {
             }
             Value::Native(n) => {
                 if n.as_any().is::<ScriptObject>() {
-                    return self.call_function(name, args, &Env::script(Scope::root()), span);
+                    match self.call_function(name, args.clone(), &Env::script(Scope::root()), span)
+                    {
+                        Err(Flow::Throw(t)) if is_missing_method_for(&t.value, name) => {
+                            if let Some(r) =
+                                super::methods::object_method(self, recv, name, &args, span)
+                            {
+                                return r;
+                            }
+                            return Err(Flow::Throw(t));
+                        }
+                        other => return other,
+                    }
                 }
                 if let Some(r) = n.call_method(self, name, &args) {
                     return r.map_err(|f| f.at(span));

@@ -41,6 +41,53 @@ impl ClassInfo {
         !self.find_methods(name).is_empty()
     }
 
+    /// Whether the class (or a superclass) carries an annotation, by simple name
+    /// (`ToString` matches `@ToString` and `@groovy.transform.ToString`).
+    pub fn has_annotation(&self, simple: &str) -> bool {
+        self.def
+            .annotations
+            .iter()
+            .any(|a| super::value::simple_name(&a.name) == simple)
+            || matches!(&self.superclass, Some(ClassRef::User(s)) if s.has_annotation(simple))
+    }
+
+    /// The annotation's named argument, e.g. `includeNames` of `@ToString(includeNames = true)`.
+    pub fn annotation_flag(&self, simple: &str, arg: &str) -> bool {
+        self.def.annotations.iter().any(|a| {
+            super::value::simple_name(&a.name) == simple
+                && a.args.iter().any(|x| match x {
+                    crate::syntax::ast::Arg::Named(crate::syntax::ast::MapKey::Name(k, _), v) => {
+                        k == arg && matches!(v.kind, crate::syntax::ast::ExprKind::Bool(true))
+                    }
+                    _ => false,
+                })
+        })
+    }
+
+    /// Instance field names in declaration order, superclass fields first.
+    pub fn instance_fields(&self) -> Vec<String> {
+        let mut out = match &self.superclass {
+            Some(ClassRef::User(s)) => s.instance_fields(),
+            _ => Vec::new(),
+        };
+        for f in &self.def.fields {
+            if f.modifiers.iter().any(|m| m.name == "static") {
+                continue;
+            }
+            for v in &f.vars {
+                out.push(v.name.name.clone());
+            }
+        }
+        out
+    }
+
+    /// `@Canonical` implies `@ToString`, `@EqualsAndHashCode` and `@TupleConstructor`.
+    pub fn transform(&self, simple: &str) -> bool {
+        self.has_annotation(simple) || self.has_annotation("Canonical") || {
+            simple != "TupleConstructor" && self.has_annotation("Immutable")
+        }
+    }
+
     /// Whether instances are exceptions (the class extends a Throwable).
     pub fn builtin_ancestor(&self) -> Option<&'static str> {
         match &self.superclass {

@@ -153,6 +153,10 @@ pub struct Env {
     pub this: ThisRef,
     /// The delegate of the innermost closure being run (`with { }`, DSL blocks).
     pub delegate: Option<Value>,
+    /// Whether names resolve on the delegate before the owner (`with`, DSL blocks).
+    pub delegate_first: bool,
+    /// The closure being run, for `call()`, `owner` and `delegate` inside its body.
+    pub closure: Option<Arc<Closure>>,
 }
 
 impl Env {
@@ -161,6 +165,8 @@ impl Env {
             scope,
             this: ThisRef::Script,
             delegate: None,
+            delegate_first: false,
+            closure: None,
         }
     }
 
@@ -169,6 +175,8 @@ impl Env {
             scope,
             this: self.this.clone(),
             delegate: self.delegate.clone(),
+            delegate_first: self.delegate_first,
+            closure: self.closure.clone(),
         }
     }
 }
@@ -313,6 +321,8 @@ impl Interp {
             scope: Scope::root(),
             this: ThisRef::Static(info.clone()),
             delegate: None,
+            delegate_first: false,
+            closure: None,
         };
         for f in &c.fields {
             if f.modifiers.iter().any(|m| m.name == "static") {
@@ -787,6 +797,8 @@ impl Interp {
                 scope: env.scope.clone(),
                 this: env.this.clone(),
                 delegate: Mutex::new(env.delegate.clone().unwrap_or(Value::Null)),
+                strategy: std::sync::atomic::AtomicU8::new(u8::from(env.delegate_first)),
+                owner: env.closure.clone(),
             }))),
             ExprKind::Unary { op, expr } => {
                 if let (UnaryOp::Neg, ExprKind::Number(lit)) = (op, &expr.kind) {
@@ -876,6 +888,18 @@ impl Interp {
                 self.call_function(&name.name, a, env, e.span)
             }
             ExprKind::CallValue { callee, args } => {
+                if let (ExprKind::This | ExprKind::Super, ThisRef::Object(_)) =
+                    (&callee.kind, &env.this)
+                {
+                    // `this(…)`/`super(…)` in a constructor.
+                    let a = self.eval_args(args, env)?;
+                    let name = if matches!(callee.kind, ExprKind::Super) {
+                        "super"
+                    } else {
+                        "this"
+                    };
+                    return self.call_function(name, a, env, e.span);
+                }
                 let f = self.eval(callee, env)?;
                 let a = self.eval_args(args, env)?;
                 self.call_value(&f, a, e.span)
@@ -1239,6 +1263,26 @@ impl Interp {
         if let Some(v) = env.scope.lookup(name) {
             return Ok(v);
         }
+        if let Some(c) = &env.closure {
+            match name {
+                "delegate" => return Ok(env.delegate.clone().unwrap_or(Value::Null)),
+                "owner" => {
+                    return Ok(match &**c {
+                        Closure::Code { owner: Some(o), .. } => Value::Closure(o.clone()),
+                        _ => self.this_value(env),
+                    })
+                }
+                "thisObject" => return Ok(self.this_value(env)),
+                _ => {}
+            }
+        }
+        if env.delegate_first {
+            if let Some(d) = &env.delegate {
+                if let Some(v) = self.delegate_property(d, name, span)? {
+                    return Ok(v);
+                }
+            }
+        }
         match &env.this {
             ThisRef::Object(o) => {
                 if let Some(v) = o.fields.lock().get(name) {
@@ -1292,6 +1336,9 @@ impl Interp {
     fn script_property(&self, name: &str) -> Option<Value> {
         match name {
             "args" => Some(Value::array("java.lang.String", Vec::new())),
+            "binding" => Some(Value::Native(Arc::new(BindingObject {
+                ctx: self.ctx.clone(),
+            }))),
             _ => None,
         }
     }
@@ -1348,10 +1395,18 @@ impl Interp {
             }
             ThisRef::Script => {}
         }
-        if let Some(Value::Map(m)) = &env.delegate {
-            if m.get_str(name).is_some() && !self.ctx.binding.lock().contains_key(name) {
-                m.insert(Value::str(name), v.clone());
-                return Ok(v);
+        if let Some(d) = &env.delegate {
+            if env.delegate_first || !self.ctx.binding.lock().contains_key(name) {
+                let owns = match d {
+                    Value::Map(m) => env.delegate_first || m.get_str(name).is_some(),
+                    Value::Object(o) => o.fields.lock().contains_key(name),
+                    Value::Native(_) => env.delegate_first,
+                    _ => false,
+                };
+                if owns {
+                    self.set_property(d, name, v.clone(), span)?;
+                    return Ok(v);
+                }
             }
         }
         self.ctx.binding.lock().insert(name.to_string(), v.clone());
@@ -1403,6 +1458,29 @@ impl Interp {
             Value::Object(obj.clone())
         };
         let ctors = &class.def.constructors;
+        if ctors.is_empty()
+            && class.transform("TupleConstructor")
+            && !matches!(args.as_slice(), [Value::Map(_)] | [])
+        {
+            let fields = class.instance_fields();
+            if args.len() > fields.len() {
+                return Err(exception(
+                    "groovy.lang.GroovyRuntimeException",
+                    Some(format!(
+                        "Could not find matching constructor for: {}({})",
+                        class.name,
+                        args.iter()
+                            .map(Value::class_name)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                ));
+            }
+            for (f, v) in fields.iter().zip(args) {
+                self.set_property(&Value::Object(obj.clone()), f, v, span)?;
+            }
+            return Ok(value);
+        }
         if ctors.is_empty() {
             // Groovy's map constructor: `new Person(name: 'x', age: 3)`.
             match args.as_slice() {
@@ -1476,6 +1554,8 @@ impl Interp {
             scope: Scope::root(),
             this: ThisRef::Object(obj.clone()),
             delegate: None,
+            delegate_first: false,
+            closure: None,
         };
         for f in &class.def.fields {
             if f.modifiers.iter().any(|m| m.name == "static") {
@@ -1730,6 +1810,77 @@ pub fn closure_arity(c: &Closure) -> Option<usize> {
             n.saturating_sub(left.len() + right.len() + index.as_ref().map_or(0, |(_, v)| v.len()))
         }),
         _ => None,
+    }
+}
+
+/// The script's `binding`: its variables.
+pub struct BindingObject {
+    pub ctx: Arc<ScriptCtx>,
+}
+
+impl super::value::NativeObject for BindingObject {
+    fn class_name(&self) -> String {
+        "groovy.lang.Binding".into()
+    }
+
+    fn get_property(&self, _interp: &Interp, name: &str) -> Option<R<Value>> {
+        match name {
+            "variables" => Some(Ok(Value::map(
+                self.ctx
+                    .binding
+                    .lock()
+                    .iter()
+                    .map(|(k, v)| (HKey(Value::str(k)), v.clone()))
+                    .collect(),
+            ))),
+            _ => Some(Ok(self
+                .ctx
+                .binding
+                .lock()
+                .get(name)
+                .cloned()
+                .unwrap_or(Value::Null))),
+        }
+    }
+
+    fn set_property(&self, _interp: &Interp, name: &str, value: Value) -> Option<R<()>> {
+        self.ctx.binding.lock().insert(name.to_string(), value);
+        Some(Ok(()))
+    }
+
+    fn call_method(&self, _interp: &Interp, name: &str, args: &[Value]) -> Option<R<Value>> {
+        let b = &self.ctx.binding;
+        Some(Ok(match (name, args) {
+            ("hasVariable", [n]) => {
+                Value::Bool(b.lock().contains_key(&super::value::to_display(n)))
+            }
+            ("getVariable", [n]) => {
+                let n = super::value::to_display(n);
+                match b.lock().get(&n) {
+                    Some(v) => v.clone(),
+                    None => {
+                        return Some(Err(exception(
+                            "groovy.lang.MissingPropertyException",
+                            Some(format!(
+                                "No such property: {n} for class: groovy.lang.Binding"
+                            )),
+                        )))
+                    }
+                }
+            }
+            ("setVariable", [n, v]) => {
+                b.lock().insert(super::value::to_display(n), v.clone());
+                Value::Null
+            }
+            ("getVariables", []) => {
+                return self.get_property(_interp, "variables");
+            }
+            _ => return None,
+        }))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
     }
 }
 

@@ -588,7 +588,13 @@ fn groovy_equals_inner(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
             let r = interp.call_method(a, "equals", vec![b.clone()], Span::default())?;
             r.truthy()
         }
-        (Value::Object(_), Value::Object(_)) => a.same_ref(b),
+        // Groovy's `==` on Comparables is `compareTo(...) == 0`.
+        (Value::Object(o), Value::Object(p))
+            if o.class.has_method("compareTo") && o.class.name == p.class.name =>
+        {
+            compare(interp, a, b)? == Ordering::Equal
+        }
+        (Value::Object(_), Value::Object(_)) => java_equals(a, b),
         _ => java_equals(a, b),
     })
 }

@@ -215,7 +215,12 @@ impl Interp {
                     _ => Value::Null,
                 }),
                 "owner" | "thisObject" => Ok(Value::Null),
-                "resolveStrategy" => Ok(Value::int(0)),
+                "resolveStrategy" => Ok(Value::int(match &**c {
+                    Closure::Code { strategy, .. } => {
+                        i32::from(strategy.load(std::sync::atomic::Ordering::Relaxed))
+                    }
+                    _ => 0,
+                })),
                 _ => Err(missing_property(name, "groovy.lang.Closure")),
             },
             _ => {
@@ -393,7 +398,15 @@ impl Interp {
                 }
                 Ok(())
             }
-            Value::Closure(_) if name == "resolveStrategy" => Ok(()),
+            Value::Closure(c) if name == "resolveStrategy" => {
+                if let (Closure::Code { strategy, .. }, Value::Num(n)) = (&**c, &v) {
+                    strategy.store(
+                        n.to_i64().clamp(0, 4) as u8,
+                        std::sync::atomic::Ordering::Relaxed,
+                    );
+                }
+                Ok(())
+            }
             other => {
                 if ["class", "metaClass"].contains(&name) {
                     return Err(exception(

@@ -174,6 +174,10 @@ pub enum Closure {
         this: ThisRef,
         /// `delegate` (Groovy's owner/delegate mechanism, used by DSL-style blocks).
         delegate: Mutex<Value>,
+        /// `resolveStrategy`: 0 OWNER_FIRST, 1 DELEGATE_FIRST, 2 OWNER_ONLY, 3 DELEGATE_ONLY.
+        strategy: std::sync::atomic::AtomicU8,
+        /// The enclosing closure, when it was created inside one (Groovy's `owner`).
+        owner: Option<Arc<Closure>>,
     },
     /// `obj.&name` or a script method referenced as a closure.
     MethodRef { receiver: Value, name: String },
@@ -798,18 +802,83 @@ fn write_value(out: &mut String, v: &Value, verbose: bool, depth: usize) {
         Value::Class(c) => {
             let _ = write!(out, "{} {}", c.kind_word(), c.name());
         }
-        Value::Object(o) => {
-            let _ = write!(
-                out,
-                "{}@{:x}",
-                o.class.name,
-                Arc::as_ptr(o) as usize & 0xffffff
-            );
-        }
+        Value::Object(o) => out.push_str(&object_to_string(v, o, depth)),
         Value::Exception(e) => out.push_str(&exception_to_string(e)),
         Value::Builder(b) => out.push_str(&b.lock()),
         Value::Native(n) => out.push_str(&n.to_string()),
     }
+}
+
+/// `toString()` of a script-class instance: its own `toString()`, `@ToString`'s rendering,
+/// or Java's `Class@hash`.
+fn object_to_string(v: &Value, o: &Arc<Object>, depth: usize) -> String {
+    if o.class.has_method("toString") {
+        let r = super::interp::with_current(|interp| {
+            interp.call_method(v, "toString", Vec::new(), crate::syntax::Span::default())
+        });
+        if let Some(Ok(s)) = r {
+            return to_display(&s);
+        }
+    }
+    if o.class.transform("ToString") {
+        let names = o.class.annotation_flag("ToString", "includeNames");
+        let fields = o.fields.lock().clone();
+        let mut parts = Vec::new();
+        for f in o.class.instance_fields() {
+            let val = fields.get(&f).cloned().unwrap_or(Value::Null);
+            let mut s = String::new();
+            write_value(&mut s, &val, false, depth + 1);
+            parts.push(if names { format!("{f}:{s}") } else { s });
+        }
+        return format!("{}({})", simple_name(&o.class.name), parts.join(", "));
+    }
+    format!("{}@{:x}", o.class.name, Arc::as_ptr(o) as usize & 0xffffff)
+}
+
+/// Java `equals` of two script-class instances: their `equals()`, `@EqualsAndHashCode`'s
+/// field comparison, or identity.
+fn object_equals(a: &Value, b: &Value) -> bool {
+    let (Value::Object(x), Value::Object(y)) = (a, b) else {
+        return a.same_ref(b);
+    };
+    if Arc::ptr_eq(x, y) {
+        return true;
+    }
+    if x.class.has_method("equals") {
+        let r = super::interp::with_current(|interp| {
+            interp.call_method(a, "equals", vec![b.clone()], crate::syntax::Span::default())
+        });
+        return matches!(r, Some(Ok(v)) if v.truthy());
+    }
+    if x.class.transform("EqualsAndHashCode") && x.class.name == y.class.name {
+        let (fx, fy) = (x.fields.lock().clone(), y.fields.lock().clone());
+        return x.class.instance_fields().iter().all(|f| {
+            java_equals(
+                fx.get(f).unwrap_or(&Value::Null),
+                fy.get(f).unwrap_or(&Value::Null),
+            )
+        });
+    }
+    false
+}
+
+fn object_hash(v: &Value, o: &Arc<Object>) -> i32 {
+    if o.class.has_method("hashCode") {
+        let r = super::interp::with_current(|interp| {
+            interp.call_method(v, "hashCode", Vec::new(), crate::syntax::Span::default())
+        });
+        if let Some(Ok(Value::Num(n))) = r {
+            return n.to_i32();
+        }
+    }
+    if o.class.transform("EqualsAndHashCode") {
+        let fields = o.fields.lock().clone();
+        return o.class.instance_fields().iter().fold(17i32, |h, f| {
+            h.wrapping_mul(31)
+                .wrapping_add(java_hash(fields.get(f).unwrap_or(&Value::Null)))
+        });
+    }
+    (Arc::as_ptr(o) as usize as u64 >> 4) as i32
 }
 
 fn write_seq(out: &mut String, whole: &Value, items: &[Value], verbose: bool, depth: usize) {
@@ -1028,7 +1097,8 @@ fn java_equals_inner(a: &Value, b: &Value) -> bool {
         }
         (Value::Class(x), Value::Class(y)) => x.name() == y.name(),
         (Value::Pattern(x), Value::Pattern(y)) => Arc::ptr_eq(x, y),
-        (Value::Object(_), _) | (Value::Exception(_), _) | (Value::Closure(_), _) => a.same_ref(b),
+        (Value::Object(_), _) => object_equals(a, b),
+        (Value::Exception(_), _) | (Value::Closure(_), _) => a.same_ref(b),
         (Value::Builder(x), Value::Builder(y)) => Arc::ptr_eq(x, y),
         (Value::Native(x), Value::Native(y)) => {
             Arc::ptr_eq(x, y)
@@ -1071,6 +1141,7 @@ fn java_hash_inner(v: &Value) -> i32 {
         }),
         Value::MapEntry(e) => java_hash(&e.key) ^ java_hash(&e.value()),
         Value::Class(c) => string_hash(&c.name()),
+        Value::Object(o) => object_hash(v, o),
         other => {
             let mut h = std::collections::hash_map::DefaultHasher::new();
             identity_addr(other).hash(&mut h);

@@ -288,7 +288,15 @@ pub fn closure_method(
             }
             Ok(Value::Null)
         }
-        "setResolveStrategy" => Ok(Value::Null),
+        "setResolveStrategy" => {
+            if let (Closure::Code { strategy, .. }, Some(Value::Num(n))) = (&**c, args.first()) {
+                strategy.store(
+                    n.to_i64().clamp(0, 4) as u8,
+                    std::sync::atomic::Ordering::Relaxed,
+                );
+            }
+            Ok(Value::Null)
+        }
         "getMaximumNumberOfParameters" => Ok(Value::int(closure_arity(c).map_or(1, |n| n as i32))),
         "rightShift" => interp.binary(
             crate::syntax::ast::BinaryOp::Shr,

@@ -200,16 +200,23 @@ pub fn object_method(
     Some(r)
 }
 
-/// A copy of a closure whose delegate is `d` (`with`, DSL blocks).
+/// A copy of a closure whose delegate is `d`, resolving names on it first (`with`, DSL
+/// blocks: Groovy's `DELEGATE_FIRST`).
 pub fn with_delegate(c: &Arc<Closure>, d: Value) -> Arc<Closure> {
     match &**c {
         Closure::Code {
-            def, scope, this, ..
+            def,
+            scope,
+            this,
+            owner,
+            ..
         } => Arc::new(Closure::Code {
             def: def.clone(),
             scope: scope.clone(),
             this: this.clone(),
             delegate: parking_lot::Mutex::new(d),
+            strategy: std::sync::atomic::AtomicU8::new(1),
+            owner: owner.clone(),
         }),
         _ => c.clone(),
     }

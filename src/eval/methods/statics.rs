@@ -67,6 +67,11 @@ pub fn static_property(_interp: &Interp, class: &str, name: &str) -> Option<R<Va
             Value::int(idx as i32)
         }
         ("java.lang.System", "out" | "err") => Value::Native(Arc::new(PrintStream)),
+        ("groovy.lang.Closure", "OWNER_FIRST") => Value::int(0),
+        ("groovy.lang.Closure", "DELEGATE_FIRST") => Value::int(1),
+        ("groovy.lang.Closure", "OWNER_ONLY") => Value::int(2),
+        ("groovy.lang.Closure", "DELEGATE_ONLY") => Value::int(3),
+        ("groovy.lang.Closure", "TO_SELF") => Value::int(4),
         ("java.util.Collections", "EMPTY_LIST") => Value::list(Vec::new()),
         ("java.util.Collections", "EMPTY_MAP") => Value::map(IndexMap::new()),
         ("java.io.File", "separator") => Value::str("/"),
