@@ -180,6 +180,16 @@ impl Interp {
                         local.declare("it", args.into_iter().next().unwrap_or(Value::Null), None);
                     }
                     Some(params) => {
+                        // A closure with one parameter may be called without an argument.
+                        let args = if args.is_empty()
+                            && params.len() == 1
+                            && !params[0].varargs
+                            && params[0].default.is_none()
+                        {
+                            vec![Value::Null]
+                        } else {
+                            args
+                        };
                         let bound = self
                             .bind_params(params, args.clone())
                             .ok_or_else(|| closure_mismatch(self, &args).at(span))?;
@@ -286,28 +296,43 @@ impl Interp {
         let n = params.len();
         let varargs = params.last().is_some_and(|p| p.varargs || is_array_type(p));
         let required = params.iter().filter(|p| p.default.is_none()).count();
-        if varargs {
+        if varargs && args.len() + 1 >= n {
             let fixed = n - 1;
-            if args.len() < fixed.min(required) {
-                return None;
-            }
+            let last = &params[fixed];
+            let elem = last.ty.as_ref().map(|t| crate::syntax::ast::TypeRef {
+                array_dims: if last.varargs {
+                    t.array_dims
+                } else {
+                    t.array_dims.saturating_sub(1)
+                },
+                ..t.clone()
+            });
+            let mut out = self.check_types(&params[..fixed], args[..fixed].to_vec())?;
+            // An array passed in the varargs position is the varargs array itself.
             if args.len() == n {
                 if let Some(Value::List(l)) = args.last() {
-                    if l.is_array() || params[n - 1].varargs {
-                        let mut out = args.to_vec();
-                        if !l.is_array() && params[n - 1].varargs {
-                            let last = out.pop().unwrap_or(Value::Null);
-                            out.push(Value::array("java.lang.Object", vec![last]));
-                        }
-                        return self.check_types(params, out);
+                    if l.is_array() {
+                        out.push(args[fixed].clone());
+                        return Some(out);
                     }
                 }
             }
-            if args.len() >= fixed {
-                let mut out: Vec<Value> = args[..fixed].to_vec();
-                out.push(Value::array("java.lang.Object", args[fixed..].to_vec()));
-                return self.check_types(params, out);
+            let mut rest = Vec::with_capacity(args.len() - fixed);
+            for a in &args[fixed..] {
+                rest.push(match &elem {
+                    Some(t) => self.coerce_param(a.clone(), t)?,
+                    None => a.clone(),
+                });
             }
+            let class = elem
+                .as_ref()
+                .and_then(|t| {
+                    super::class::primitive_box(&t.name)
+                        .or_else(|| super::class::resolve_builtin(&t.name))
+                })
+                .unwrap_or("java.lang.Object");
+            out.push(Value::array(class, rest));
+            return Some(out);
         }
         if args.len() > n || args.len() < required {
             return None;
@@ -404,6 +429,11 @@ impl Interp {
                 if let Some(v @ Value::Closure(_)) = field {
                     return self.call_value(&v, args, span);
                 }
+                if o.class.def.is_enum {
+                    if let Some(r) = self.enum_method(o, name, &args) {
+                        return r;
+                    }
+                }
                 if !methods.is_empty() {
                     return Err(missing_method(recv, name, &args).at(span));
                 }
@@ -426,6 +456,32 @@ impl Interp {
                             args,
                             span,
                         );
+                    }
+                    if info.def.is_enum {
+                        let constants: Vec<Value> = info
+                            .def
+                            .enum_constants
+                            .iter()
+                            .filter_map(|k| info.static_fields.lock().get(&k.name).cloned())
+                            .collect();
+                        match (name, args.as_slice()) {
+                            ("values", []) => {
+                                return Ok(Value::array("java.lang.Object", constants))
+                            }
+                            ("valueOf", [n]) => {
+                                let n = to_display(n);
+                                let known = info.def.enum_constants.iter().any(|k| k.name == n);
+                                let found = info.static_fields.lock().get(&n).cloned();
+                                return match (known, found) {
+                                    (true, Some(v)) => Ok(v),
+                                    _ => super::error::throw(
+                                        "java.lang.IllegalArgumentException",
+                                        format!("No enum constant {}.{n}", info.name),
+                                    ),
+                                };
+                            }
+                            _ => {}
+                        }
                     }
                 }
             }
@@ -464,6 +520,62 @@ impl Interp {
                 .map_err(|f: Flow| f.at(span));
         }
         Err(missing_method(recv, name, &args).at(span))
+    }
+}
+
+impl Interp {
+    /// The methods every enum constant has.
+    fn enum_method(
+        &self,
+        o: &Arc<super::value::Object>,
+        name: &str,
+        args: &[Value],
+    ) -> Option<R<Value>> {
+        let fields = o.fields.lock();
+        let ordinal = fields
+            .get(super::value::ENUM_ORDINAL)
+            .cloned()
+            .unwrap_or(Value::Null);
+        let ename = fields
+            .get(super::value::ENUM_NAME)
+            .cloned()
+            .unwrap_or(Value::Null);
+        drop(fields);
+        let ord_of = |v: &Value| match v {
+            Value::Object(p) => p.fields.lock().get(super::value::ENUM_ORDINAL).cloned(),
+            _ => None,
+        };
+        let constants: Vec<Value> = o
+            .class
+            .def
+            .enum_constants
+            .iter()
+            .filter_map(|k| o.class.static_fields.lock().get(&k.name).cloned())
+            .collect();
+        let idx = match &ordinal {
+            Value::Num(n) => n.to_i64() as usize,
+            _ => 0,
+        };
+        Some(Ok(match (name, args) {
+            ("name" | "toString", []) => ename,
+            ("ordinal", []) => ordinal,
+            ("compareTo", [other]) => match (ord_of(other), &ordinal) {
+                (Some(Value::Num(b)), Value::Num(a)) => {
+                    Value::int((a.to_i64() - b.to_i64()) as i32)
+                }
+                _ => return None,
+            },
+            ("getDeclaringClass", []) => Value::Class(Arc::new(ClassRef::User(o.class.clone()))),
+            ("next", []) => constants
+                .get((idx + 1) % constants.len().max(1))
+                .cloned()
+                .unwrap_or(Value::Null),
+            ("previous", []) => constants
+                .get((idx + constants.len().max(1) - 1) % constants.len().max(1))
+                .cloned()
+                .unwrap_or(Value::Null),
+            _ => return None,
+        }))
     }
 }
 
@@ -534,7 +646,7 @@ fn arg_types(args: &[Value]) -> String {
 /// `MissingMethodException` for `recv.name(args)`.
 pub fn missing_method(recv: &Value, name: &str, args: &[Value]) -> Flow {
     let class = match recv {
-        Value::Class(c) => c.name(),
+        Value::Class(c) => format!("static {}", c.name()),
         other => other.class_name(),
     };
     missing_method_named(&class, name, args)

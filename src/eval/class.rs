@@ -123,6 +123,7 @@ impl ClassInfo {
 
 /// (name, superclass, interfaces) of the JDK and Groovy classes scripts commonly name.
 const BUILTINS: &[(&str, Option<&str>, &[&str])] = &[
+    ("java.util.Comparator", None, &[]),
     ("java.util.TimeZone", Some("java.lang.Object"), &[]),
     (
         "java.text.SimpleDateFormat",

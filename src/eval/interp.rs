@@ -324,6 +324,33 @@ impl Interp {
             delegate_first: false,
             closure: None,
         };
+        if c.is_enum {
+            // Enum constants exist before the other static fields, in declaration order.
+            for (i, k) in c.enum_constants.iter().enumerate() {
+                let obj = Arc::new(Object {
+                    class: info.clone(),
+                    fields: Mutex::new(IndexMap::new()),
+                });
+                self.init_fields(&info, &obj)?;
+                obj.fields
+                    .lock()
+                    .insert(super::value::ENUM_NAME.into(), Value::str(&k.name));
+                obj.fields
+                    .lock()
+                    .insert(super::value::ENUM_ORDINAL.into(), Value::int(i as i32));
+                if let Some(ctor) = super::call::select_method(self, &c.constructors, &[]) {
+                    self.invoke_method_def(
+                        &ctor,
+                        ThisRef::Object(obj.clone()),
+                        Vec::new(),
+                        k.span,
+                    )?;
+                }
+                info.static_fields
+                    .lock()
+                    .insert(k.name.clone(), Value::Object(obj));
+            }
+        }
         for f in &c.fields {
             if f.modifiers.iter().any(|m| m.name == "static") {
                 for v in &f.vars {
@@ -850,13 +877,26 @@ impl Interp {
                 deref,
                 args,
             } => {
-                let name = self.member_name(name, env)?;
+                let mut name = self.member_name(name, env)?;
                 if matches!(obj.kind, ExprKind::Super) {
                     let a = self.eval_args(args, env)?;
                     return self.call_super(env, &name, a, e.span);
                 }
                 let recv = self.eval(obj, env)?;
                 let a = self.eval_args(args, env)?;
+                // `list.remove((Object) x)`/`remove((Integer) x)`: the cast selects Java's
+                // remove(Object) overload, which removes by value rather than by index.
+                if name == "remove" && matches!(recv, Value::List(_)) {
+                    if let [Arg::Positional(Expr {
+                        kind: ExprKind::Cast { ty, .. },
+                        ..
+                    })] = args.args.as_slice()
+                    {
+                        if !super::class::is_primitive(&ty.name) {
+                            name = "removeElement".into();
+                        }
+                    }
+                }
                 match deref {
                     Deref::Normal => self.call_method(&recv, &name, a, e.span),
                     Deref::Safe => {
@@ -1320,6 +1360,12 @@ impl Interp {
                 return Ok(v);
             }
         }
+        if PACKAGE_ROOTS.contains(&name) {
+            // The start of a fully-qualified class name: `java.util.regex.Pattern.compile(…)`.
+            return Ok(Value::Native(Arc::new(PackageRef {
+                path: name.to_string(),
+            })));
+        }
         let class = match &env.this {
             ThisRef::Object(o) => o.class.name.clone(),
             ThisRef::Static(c) => c.name.clone(),
@@ -1492,9 +1538,8 @@ impl Interp {
                     }
                 }
                 _ => {
-                    if class.is_subclass_of("java.lang.Throwable") {
-                        return self.exception_with_object(class, obj, &args);
-                    }
+                    // Constructors are not inherited: a class without constructors has
+                    // only the no-argument one (and Groovy's map constructor).
                     return Err(exception(
                         "groovy.lang.GroovyRuntimeException",
                         Some(format!(
@@ -1629,6 +1674,16 @@ impl Interp {
                 .chars()
                 .map(|c| Value::string(c.to_string()))
                 .collect(),
+            Value::Native(n) if n.as_any().is::<super::methods::collection::IteratorObj>() => {
+                let mut out = Vec::new();
+                while let Some(Ok(Value::Bool(true))) = n.call_method(self, "hasNext", &[]) {
+                    match n.call_method(self, "next", &[]) {
+                        Some(Ok(x)) => out.push(x),
+                        _ => break,
+                    }
+                }
+                out
+            }
             other => vec![other.clone()],
         })
     }
@@ -1810,6 +1865,44 @@ pub fn closure_arity(c: &Closure) -> Option<usize> {
             n.saturating_sub(left.len() + right.len() + index.as_ref().map_or(0, |(_, v)| v.len()))
         }),
         _ => None,
+    }
+}
+
+/// First segments of the package names scripts write out in full.
+const PACKAGE_ROOTS: &[&str] = &[
+    "java", "javax", "groovy", "org", "com", "hudson", "jenkins", "net",
+];
+
+/// A package name being spelled out (`java.util`), on the way to a class.
+pub struct PackageRef {
+    pub path: String,
+}
+
+impl super::value::NativeObject for PackageRef {
+    fn class_name(&self) -> String {
+        "java.lang.Package".into()
+    }
+
+    fn to_string(&self) -> String {
+        format!("package {}", self.path)
+    }
+
+    fn get_property(&self, interp: &Interp, name: &str) -> Option<R<Value>> {
+        let path = format!("{}.{name}", self.path);
+        if let Some(c) = interp.resolve_class(&path) {
+            return Some(Ok(Value::Class(Arc::new(c))));
+        }
+        if name.starts_with(char::is_uppercase) {
+            // A class we do not model: keep its name for messages and instanceof.
+            return Some(Ok(Value::Class(Arc::new(ClassRef::Named(Arc::from(
+                path.as_str(),
+            ))))));
+        }
+        Some(Ok(Value::Native(Arc::new(PackageRef { path }))))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
     }
 }
 

@@ -381,7 +381,10 @@ impl Interp {
         match &a {
             Value::List(l) => {
                 if l.is_array() || l.kind == super::value::ListKind::Immutable {
-                    return throw("java.lang.UnsupportedOperationException", "");
+                    return Err(crate::eval::error::exception(
+                        "java.lang.UnsupportedOperationException",
+                        None,
+                    ));
                 }
                 l.items.lock().push(b);
                 Ok(a.clone())
@@ -480,10 +483,11 @@ impl Interp {
                 if *exclusive_empty {
                     return Ok(false);
                 }
+                // IntRange.contains is true only for integral values inside the bounds.
                 Ok(match v {
                     Value::Num(Num::Int(i)) => (*from..=*to).contains(&(*i as i64)),
                     Value::Num(Num::Long(i)) => (*from..=*to).contains(i),
-                    Value::Num(n) => {
+                    Value::Num(n @ Num::BigInt(_)) => {
                         let lo = Num::Long(*from);
                         let hi = Num::Long(*to);
                         n.compare(&lo) != Ordering::Less && n.compare(&hi) != Ordering::Greater
@@ -618,6 +622,16 @@ pub fn compare(interp: &Interp, a: &Value, b: &Value) -> R<Ordering> {
                 && super::methods::date::date_millis(b).is_some() =>
         {
             Ok(super::methods::date::date_millis(a).cmp(&super::methods::date::date_millis(b)))
+        }
+        (Value::Object(o), Value::Object(p))
+            if o.class.def.is_enum && o.class.name == p.class.name =>
+        {
+            let ord =
+                |x: &super::value::Object| match x.fields.lock().get(super::value::ENUM_ORDINAL) {
+                    Some(Value::Num(n)) => n.to_i64(),
+                    _ => 0,
+                };
+            Ok(ord(o).cmp(&ord(p)))
         }
         (Value::Object(o), _) if o.class.has_method("compareTo") => {
             let r = interp.call_method(a, "compareTo", vec![b.clone()], Span::default())?;

@@ -118,6 +118,14 @@ impl Interp {
                     Ok(Value::list(out))
                 }
             },
+            Value::GString(g) if name == "values" || name == "strings" => Ok(if name == "values" {
+                Value::array("java.lang.Object", g.values.clone())
+            } else {
+                Value::array(
+                    "java.lang.String",
+                    g.strings.iter().map(|s| Value::Str(s.clone())).collect(),
+                )
+            }),
             Value::MapEntry(e) => match name {
                 "key" => Ok(e.key.clone()),
                 "value" => Ok(e.value()),
@@ -206,9 +214,37 @@ impl Interp {
                 )),
                 "parameterTypes" => Ok(Value::array(
                     "java.lang.Class",
-                    (0..super::interp::closure_arity(c).unwrap_or(1))
-                        .map(|_| Value::Class(Arc::new(ClassRef::Builtin("java.lang.Object"))))
-                        .collect(),
+                    match &**c {
+                        Closure::Code { def, .. } => match &def.params {
+                            Some(ps) => ps
+                                .iter()
+                                .map(|p| {
+                                    let cls = p
+                                        .ty
+                                        .as_ref()
+                                        .and_then(|t| {
+                                            let base = self.resolve_class(&t.name)?;
+                                            Some(if p.varargs || t.array_dims > 0 {
+                                                ClassRef::Named(Arc::from(
+                                                    super::value::array_class_name(&base.name())
+                                                        .as_str(),
+                                                ))
+                                            } else {
+                                                base
+                                            })
+                                        })
+                                        .unwrap_or(ClassRef::Builtin("java.lang.Object"));
+                                    Value::Class(Arc::new(cls))
+                                })
+                                .collect(),
+                            None => vec![Value::Class(Arc::new(ClassRef::Builtin(
+                                "java.lang.Object",
+                            )))],
+                        },
+                        other => (0..super::interp::closure_arity(other).unwrap_or(1))
+                            .map(|_| Value::Class(Arc::new(ClassRef::Builtin("java.lang.Object"))))
+                            .collect(),
+                    },
                 )),
                 "delegate" => Ok(match &**c {
                     Closure::Code { delegate, .. } => delegate.lock().clone(),
@@ -254,11 +290,6 @@ impl Interp {
                     _ => None,
                 };
             }
-            if info.def.is_enum {
-                if let Some(v) = self.enum_constant(info, name) {
-                    return Ok(v);
-                }
-            }
         }
         match name {
             "name" | "canonicalName" | "typeName" => return Ok(Value::string(c.name())),
@@ -296,36 +327,16 @@ impl Interp {
         Err(missing_property(name, &c.name()))
     }
 
-    fn enum_constant(&self, info: &Arc<super::class::ClassInfo>, name: &str) -> Option<Value> {
-        let idx = info
-            .def
-            .enum_constants
-            .iter()
-            .position(|c| c.name == name)?;
-        let key = format!("$enum${name}");
-        if let Some(v) = info.static_fields.lock().get(&key) {
-            return Some(v.clone());
-        }
-        let obj = Arc::new(super::value::Object {
-            class: info.clone(),
-            fields: parking_lot::Mutex::new(indexmap::IndexMap::new()),
-        });
-        obj.fields.lock().insert("name".into(), Value::str(name));
-        obj.fields
-            .lock()
-            .insert("ordinal".into(), Value::int(idx as i32));
-        let v = Value::Object(obj);
-        info.static_fields.lock().insert(key, v.clone());
-        Some(v)
-    }
-
     /// `recv.name = v`.
     pub fn set_property(&self, recv: &Value, name: &str, v: Value, span: Span) -> R<()> {
         match recv {
             Value::Null => npe(format!("Cannot set property '{name}' on null object")),
             Value::Map(m) => {
                 if m.kind == super::value::MapKind::Immutable {
-                    return throw("java.lang.UnsupportedOperationException", "");
+                    return Err(crate::eval::error::exception(
+                        "java.lang.UnsupportedOperationException",
+                        None,
+                    ));
                 }
                 m.insert(Value::str(name), v);
                 Ok(())
@@ -652,7 +663,10 @@ impl Interp {
             Value::Null => npe("Cannot invoke method putAt() on null object"),
             Value::List(l) => {
                 if l.kind == ListKind::Immutable {
-                    return throw("java.lang.UnsupportedOperationException", "");
+                    return Err(crate::eval::error::exception(
+                        "java.lang.UnsupportedOperationException",
+                        None,
+                    ));
                 }
                 match i {
                     Value::Num(n) => {
@@ -724,7 +738,10 @@ impl Interp {
             }
             Value::Map(m) => {
                 if m.kind == super::value::MapKind::Immutable {
-                    return throw("java.lang.UnsupportedOperationException", "");
+                    return Err(crate::eval::error::exception(
+                        "java.lang.UnsupportedOperationException",
+                        None,
+                    ));
                 }
                 m.insert(normalize_key(i), v);
                 Ok(())

@@ -426,6 +426,10 @@ impl Value {
             Value::Range(r) => !r.is_empty(),
             Value::Builder(b) => !b.lock().is_empty(),
             Value::Matcher(m) => m.lock().truthy(),
+            Value::Native(n) => n
+                .as_any()
+                .downcast_ref::<super::methods::collection::IteratorObj>()
+                .is_none_or(super::methods::collection::IteratorObj::has_next),
             _ => true,
         }
     }
@@ -735,21 +739,9 @@ fn write_value(out: &mut String, v: &Value, verbose: bool, depth: usize) {
                 out.push_str(s);
             }
         }
-        Value::GString(g) => {
-            let s = g.render();
-            if verbose {
-                out.push_str(&inspect_string(&s));
-            } else {
-                out.push_str(&s);
-            }
-        }
-        Value::Char(c) => {
-            if verbose {
-                out.push_str(&inspect_string(&c.to_string()));
-            } else {
-                out.push(*c);
-            }
-        }
+        // GString.inspect() is its text, unquoted (only String quotes itself).
+        Value::GString(g) => out.push_str(&g.render()),
+        Value::Char(c) => out.push(*c),
         Value::List(l) => {
             let items = l.snapshot();
             write_seq(out, v, &items, verbose, depth);
@@ -812,6 +804,11 @@ fn write_value(out: &mut String, v: &Value, verbose: bool, depth: usize) {
 /// `toString()` of a script-class instance: its own `toString()`, `@ToString`'s rendering,
 /// or Java's `Class@hash`.
 fn object_to_string(v: &Value, o: &Arc<Object>, depth: usize) -> String {
+    if o.class.def.is_enum && !o.class.has_method("toString") {
+        if let Some(n) = o.fields.lock().get(ENUM_NAME) {
+            return to_display(n);
+        }
+    }
     if o.class.has_method("toString") {
         let r = super::interp::with_current(|interp| {
             interp.call_method(v, "toString", Vec::new(), crate::syntax::Span::default())
@@ -951,6 +948,9 @@ fn closure_to_string(c: &Closure) -> String {
 /// Hidden fields where a script-defined exception class keeps what `super(message, cause)`
 /// gave it.
 pub const EXC_MESSAGE: &str = "$message";
+/// Hidden fields of an enum constant.
+pub const ENUM_NAME: &str = "$name";
+pub const ENUM_ORDINAL: &str = "$ordinal";
 pub const EXC_CAUSE: &str = "$cause";
 
 /// `getMessage()` of an exception.

@@ -126,11 +126,17 @@ fn index_of(items: &[Value], v: &Value) -> i64 {
 fn check_mutable(recv: &Value) -> R<()> {
     if let Value::List(l) = recv {
         if matches!(l.kind, ListKind::Immutable) {
-            return throw("java.lang.UnsupportedOperationException", "");
+            return Err(crate::eval::error::exception(
+                "java.lang.UnsupportedOperationException",
+                None,
+            ));
         }
     }
     if let Value::Range(_) = recv {
-        return throw("java.lang.UnsupportedOperationException", "");
+        return Err(crate::eval::error::exception(
+            "java.lang.UnsupportedOperationException",
+            None,
+        ));
     }
     Ok(())
 }
@@ -250,10 +256,7 @@ fn collection_method_inner(
             let Some(c) = closure else {
                 return Some(no_method(recv, name, args));
             };
-            let mut out = match args.first() {
-                Some(Value::List(l)) if args.len() == 2 => l.snapshot(),
-                _ => Vec::new(),
-            };
+            let mut out = Vec::new();
             match items() {
                 Ok(v) => {
                     for x in v {
@@ -262,11 +265,19 @@ fn collection_method_inner(
                             Err(f) => return Some(Err(f)),
                         }
                     }
-                    if let (Some(Value::List(target)), 2) = (args.first(), args.len()) {
-                        *target.items.lock() = out;
-                        Ok(args[0].clone())
-                    } else {
-                        Ok(Value::list(out))
+                    // `collect(target) { }` adds the results to the given collection.
+                    match (args.first(), args.len()) {
+                        (Some(Value::List(target)), 2) => {
+                            target.items.lock().extend(out);
+                            Ok(args[0].clone())
+                        }
+                        (Some(Value::Set(target)), 2) => {
+                            for y in out {
+                                target.insert(y);
+                            }
+                            Ok(args[0].clone())
+                        }
+                        _ => Ok(Value::list(out)),
                     }
                 }
                 Err(f) => Err(f),
@@ -293,8 +304,11 @@ fn collection_method_inner(
                 Err(f) => Err(f),
             }
         }
-        ("collectEntries", 0) | ("collectEntries", 1) => {
-            let mut out = IndexMap::new();
+        ("collectEntries", 0) | ("collectEntries", 1) | ("collectEntries", 2) => {
+            let mut out = match args.first() {
+                Some(Value::Map(init)) => init.map.lock().clone(),
+                _ => IndexMap::new(),
+            };
             match items() {
                 Ok(v) => {
                     for x in v {
@@ -314,7 +328,14 @@ fn collection_method_inner(
                 Err(f) => Err(f),
             }
         }
-        ("find", 0) => items().map(|v| v.into_iter().find(Value::truthy).unwrap_or(Value::Null)),
+        ("find", 0) => items().and_then(|v| {
+            for x in v {
+                if interp.truthy(&x)? {
+                    return Ok(x);
+                }
+            }
+            Ok(Value::Null)
+        }),
         ("find", 1) => {
             let Some(c) = closure else {
                 return Some(no_method(recv, name, args));
@@ -333,9 +354,15 @@ fn collection_method_inner(
                 Err(f) => Err(f),
             }
         }
-        ("findAll", 0) => {
-            items().map(|v| same_kind_list(recv, v.into_iter().filter(Value::truthy).collect()))
-        }
+        ("findAll", 0) => items().and_then(|v| {
+            let mut out = Vec::new();
+            for x in v {
+                if interp.truthy(&x)? {
+                    out.push(x);
+                }
+            }
+            Ok(same_kind_list(recv, out))
+        }),
         ("findAll", 1) | ("grep", 1) => {
             let filter: Filter<'_> = match (&closure, name) {
                 (Some(c), _) => {
@@ -436,8 +463,91 @@ fn collection_method_inner(
                 Err(f) => Err(f),
             }
         }
-        ("any", 0) => items().map(|v| Value::Bool(v.iter().any(Value::truthy))),
-        ("every", 0) => items().map(|v| Value::Bool(v.iter().all(Value::truthy))),
+        ("any", 0) | ("every", 0) => items().and_then(|v| {
+            let want = name == "any";
+            for x in &v {
+                if interp.truthy(x)? == want {
+                    return Ok(Value::Bool(want));
+                }
+            }
+            Ok(Value::Bool(!want))
+        }),
+        ("count", 0) => items().map(|v| Value::int(v.len() as i32)),
+        ("permutations", 0) => items().map(|v| {
+            let set = Value::set(IndexSet::new(), SetKind::Hash);
+            if let Value::Set(so) = &set {
+                let n = v.len().min(8);
+                let mut idx: Vec<usize> = (0..n).collect();
+                // Heap's algorithm over the first eight elements at most.
+                let mut c = vec![0usize; n];
+                so.insert(Value::list(idx.iter().map(|&i| v[i].clone()).collect()));
+                let mut i = 0;
+                while i < n {
+                    if c[i] < i {
+                        if i % 2 == 0 {
+                            idx.swap(0, i);
+                        } else {
+                            idx.swap(c[i], i);
+                        }
+                        so.insert(Value::list(idx.iter().map(|&k| v[k].clone()).collect()));
+                        c[i] += 1;
+                        i = 0;
+                    } else {
+                        c[i] = 0;
+                        i += 1;
+                    }
+                }
+            }
+            set
+        }),
+        ("isCase", 1) => interp.is_case(recv, &args[0], span).map(Value::Bool),
+        ("iterator" | "listIterator", 0) => Ok(iterator_over(recv)),
+        ("subsequences", 0) => items().map(|v| {
+            let n = v.len().min(20);
+            let mut out = Vec::new();
+            for mask in 1u32..(1u32 << n) {
+                out.push(Value::list(
+                    (0..n)
+                        .filter(|i| mask & (1 << i) != 0)
+                        .map(|i| v[i].clone())
+                        .collect(),
+                ));
+            }
+            let set = Value::set(IndexSet::new(), SetKind::Hash);
+            if let Value::Set(so) = &set {
+                for x in out {
+                    so.insert(x);
+                }
+            }
+            set
+        }),
+        ("first", 0) if matches!(recv, Value::Set(s) if s.kind == SetKind::Tree) => {
+            items().map(|v| v.first().cloned().unwrap_or(Value::Null))
+        }
+        ("last", 0) if matches!(recv, Value::Set(s) if s.kind == SetKind::Tree) => {
+            items().map(|v| v.last().cloned().unwrap_or(Value::Null))
+        }
+        ("headSet" | "tailSet", 1) | ("tailSet" | "headSet", 2)
+            if matches!(recv, Value::Set(_)) =>
+        {
+            items().and_then(|v| {
+                let inclusive = args.get(1).is_some_and(Value::truthy)
+                    || (name == "tailSet" && args.len() == 1);
+                let mut out = IndexSet::new();
+                for x in v {
+                    let o = compare_values(interp, &x, &args[0])?;
+                    let keep = if name == "headSet" {
+                        o == Ordering::Less || (inclusive && o == Ordering::Equal)
+                    } else {
+                        o == Ordering::Greater || (inclusive && o == Ordering::Equal)
+                    };
+                    if keep {
+                        out.insert(HKey(x));
+                    }
+                }
+                Ok(Value::set(out, SetKind::Tree))
+            })
+        }
         ("any", 1) | ("every", 1) => {
             let Some(c) = closure else {
                 return Some(no_method(recv, name, args));
@@ -475,6 +585,26 @@ fn collection_method_inner(
             }
             Err(f) => Err(f),
         },
+        ("groupBy", n) if n > 1 && args.iter().all(|a| matches!(a, Value::Closure(_))) => {
+            // groupBy(c1, c2, …): nested groups, one level per closure.
+            let first =
+                super::collection::collection_method(interp, recv, "groupBy", &args[..1], span)?;
+            match first {
+                Ok(Value::Map(m)) => {
+                    for (k, group) in m.snapshot() {
+                        match collection_method(interp, &group, "groupBy", &args[1..], span) {
+                            Some(Ok(sub)) => {
+                                m.insert(k, sub);
+                            }
+                            Some(Err(f)) => return Some(Err(f)),
+                            None => {}
+                        }
+                    }
+                    Ok(Value::Map(m))
+                }
+                other => other,
+            }
+        }
         ("countBy", 1) | ("groupBy", 1) => {
             let Some(c) = closure else {
                 return Some(no_method(recv, name, args));
@@ -570,6 +700,8 @@ fn collection_method_inner(
         },
         ("max", 0) | ("min", 0) | ("max", 1) | ("min", 1) => match items() {
             Ok(v) => {
+                // Groovy's min()/max() skip nulls.
+                let v: Vec<Value> = v.into_iter().filter(|x| !x.is_null()).collect();
                 if v.is_empty() {
                     return Some(Ok(Value::Null));
                 }
@@ -591,6 +723,29 @@ fn collection_method_inner(
             }
             Err(f) => Err(f),
         },
+        ("sort", 1) if matches!(&args[0], Value::Native(n) if n.as_any().is::<super::statics::ComparatorObj>()) =>
+        {
+            // With a Java Comparator, Groovy 2.4 calls the JDK's List.sort: in place,
+            // returning null.
+            let Value::Native(n) = &args[0] else {
+                return None;
+            };
+            let Some(cmp) = n.as_any().downcast_ref::<super::statics::ComparatorObj>() else {
+                return None;
+            };
+            match items() {
+                Ok(mut v) => match sort_values(&mut v, |a, b| cmp.compare(interp, a, b)) {
+                    Ok(()) => {
+                        if let Value::List(l) = recv {
+                            *l.items.lock() = v;
+                        }
+                        Ok(Value::Null)
+                    }
+                    Err(f) => Err(f),
+                },
+                Err(f) => Err(f),
+            }
+        }
         ("sort" | "toSorted", 0) | ("sort" | "toSorted", 1) | ("sort", 2) => {
             let mutate = match (name, args.first()) {
                 ("toSorted", _) => false,
@@ -1078,6 +1233,98 @@ fn collection_method_inner(
     Some(r)
 }
 
+/// `list.iterator()`: a live iterator with `hasNext`/`next`/`remove`.
+fn iterator_over(recv: &Value) -> Value {
+    Value::Native(Arc::new(IteratorObj {
+        source: recv.clone(),
+        cursor: parking_lot::Mutex::new(0),
+    }))
+}
+
+/// A Java `Iterator` over a list (live: `remove()` changes the list), set, range or map.
+pub struct IteratorObj {
+    source: Value,
+    cursor: parking_lot::Mutex<usize>,
+}
+
+impl IteratorObj {
+    fn items(&self) -> Vec<Value> {
+        match &self.source {
+            Value::List(l) => l.snapshot(),
+            Value::Set(s) => s.snapshot(),
+            Value::Range(r) => r.to_vec(),
+            Value::Map(m) => m
+                .snapshot()
+                .into_iter()
+                .map(|(k, v)| Value::entry(k, v, Some(m.clone())))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn has_next(&self) -> bool {
+        *self.cursor.lock() < self.items().len()
+    }
+}
+
+impl crate::eval::value::NativeObject for IteratorObj {
+    fn class_name(&self) -> String {
+        "java.util.ArrayList$Itr".into()
+    }
+
+    fn call_method(&self, _interp: &Interp, name: &str, args: &[Value]) -> Option<R<Value>> {
+        let r = match (name, args) {
+            ("hasNext", []) => Ok(Value::Bool(self.has_next())),
+            ("next", []) => {
+                let items = self.items();
+                let mut c = self.cursor.lock();
+                match items.get(*c) {
+                    Some(v) => {
+                        *c += 1;
+                        Ok(v.clone())
+                    }
+                    None => Err(crate::eval::error::exception(
+                        "java.util.NoSuchElementException",
+                        None,
+                    )),
+                }
+            }
+            ("remove", []) => {
+                let mut c = self.cursor.lock();
+                if *c == 0 {
+                    return Some(Err(crate::eval::error::exception(
+                        "java.lang.IllegalStateException",
+                        None,
+                    )));
+                }
+                *c -= 1;
+                match &self.source {
+                    Value::List(l) => {
+                        let mut items = l.items.lock();
+                        if *c < items.len() {
+                            items.remove(*c);
+                        }
+                    }
+                    Value::Set(s) => {
+                        let items = self.items();
+                        if let Some(v) = items.get(*c) {
+                            s.set.lock().shift_remove(&HKey(v.clone()));
+                        }
+                    }
+                    _ => {}
+                }
+                Ok(Value::Null)
+            }
+            _ => return None,
+        };
+        Some(r)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
 /// Java's `max` keeps the first of several equal maxima.
 fn first_equal(
     interp: &Interp,
@@ -1151,7 +1398,10 @@ fn mutating_method(
             let r = match (name, args.len()) {
                 ("add" | "push", 1) => check_mutable(recv).and_then(|()| {
                     if l.is_array() {
-                        return throw("java.lang.UnsupportedOperationException", "");
+                        return Err(crate::eval::error::exception(
+                            "java.lang.UnsupportedOperationException",
+                            None,
+                        ));
                     }
                     l.items.lock().push(args[0].clone());
                     Ok(Value::Bool(true))

@@ -51,7 +51,10 @@ fn new_map_like(m: &MapObj, entries: IndexMap<HKey, Value>) -> Value {
 
 fn check_mutable(m: &MapObj) -> R<()> {
     if m.kind == MapKind::Immutable {
-        return throw("java.lang.UnsupportedOperationException", "");
+        return Err(crate::eval::error::exception(
+            "java.lang.UnsupportedOperationException",
+            None,
+        ));
     }
     Ok(())
 }
@@ -70,7 +73,73 @@ pub fn map_method(
         ("size", 0) => Ok(Value::int(m.len() as i32)),
         ("isEmpty", 0) => Ok(Value::Bool(m.is_empty())),
         ("asBoolean", 0) => Ok(Value::Bool(!m.is_empty())),
-        ("get", 1) => Ok(m.get(&args[0]).unwrap_or(Value::Null)),
+        ("get", 1) => match m.get(&args[0]) {
+            Some(v) => Ok(v),
+            None => {
+                // A withDefault map creates missing entries on get() too.
+                let default = m.default.lock().clone();
+                match default {
+                    Some(Value::Closure(c)) => interp
+                        .call_closure(&c, vec![args[0].clone()], span)
+                        .map(|v| {
+                            m.insert(args[0].clone(), v.clone());
+                            v
+                        }),
+                    _ => Ok(Value::Null),
+                }
+            }
+        },
+        ("firstKey" | "lastKey", 0) => {
+            let entries = m.snapshot();
+            let e = if name == "firstKey" {
+                entries.first()
+            } else {
+                entries.last()
+            };
+            match e {
+                Some((k, _)) => Ok(k.clone()),
+                None => Err(crate::eval::error::exception(
+                    "java.util.NoSuchElementException",
+                    None,
+                )),
+            }
+        }
+        ("firstEntry" | "lastEntry", 0) => {
+            let entries = m.snapshot();
+            let e = if name == "firstEntry" {
+                entries.first()
+            } else {
+                entries.last()
+            };
+            Ok(e.map_or(Value::Null, |(k, v)| entry(k.clone(), v.clone())))
+        }
+        ("headMap" | "tailMap", 1) | ("headMap" | "tailMap", 2) => {
+            let inclusive =
+                args.get(1).is_some_and(Value::truthy) || (name == "tailMap" && args.len() == 1);
+            let mut out = IndexMap::new();
+            for (k, v) in m.snapshot() {
+                let o = match compare_values(interp, &k, &args[0]) {
+                    Ok(o) => o,
+                    Err(f) => return Some(Err(f)),
+                };
+                let keep = if name == "headMap" {
+                    o == std::cmp::Ordering::Less || (inclusive && o == std::cmp::Ordering::Equal)
+                } else {
+                    o == std::cmp::Ordering::Greater
+                        || (inclusive && o == std::cmp::Ordering::Equal)
+                };
+                if keep {
+                    out.insert(HKey(k), v);
+                }
+            }
+            Ok(Value::Map(Arc::new(MapObj {
+                kind: MapKind::Tree,
+                map: parking_lot::Mutex::new(out),
+                default: parking_lot::Mutex::new(None),
+            })))
+        }
+        ("count", 0) => Ok(Value::int(m.len() as i32)),
+        ("isCase", 1) => interp.is_case(recv, &args[0], span).map(Value::Bool),
         ("get", 2) => {
             let key = args[0].clone();
             match m.get(&key) {
@@ -378,7 +447,17 @@ pub fn map_method(
             }
             Ok(acc)
         }
-        ("sort", 0) | ("sort", 1) | ("toSorted", 0) | ("toSorted", 1) => {
+        ("sort", 0) => {
+            // Groovy 2.4's Map.sort() returns a TreeMap.
+            let mut entries = m.map.lock().clone();
+            entries.sort_by(|a, _, b, _| crate::eval::ops::compare_for_sort(&a.0, &b.0));
+            Ok(Value::Map(Arc::new(MapObj {
+                kind: MapKind::Tree,
+                map: parking_lot::Mutex::new(entries),
+                default: parking_lot::Mutex::new(None),
+            })))
+        }
+        ("sort", 1) | ("toSorted", 0) | ("toSorted", 1) => {
             let mut entries: Vec<Value> =
                 m.snapshot().into_iter().map(|(k, v)| entry(k, v)).collect();
             let res = match &closure {

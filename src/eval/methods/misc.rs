@@ -281,7 +281,33 @@ pub fn closure_method(
             }))),
             Err(f) => Err(f),
         },
-        "rehydrate" | "dehydrate" | "clone" | "trampoline" | "memoize" => Ok(recv.clone()),
+        "rehydrate" | "dehydrate" | "clone" => Ok(recv.clone()),
+        // A trampolined closure is called directly (recursion is bounded by the call-depth
+        // limit); `c.trampoline(args)` inside the closure is the recursive call.
+        "trampoline" if args.is_empty() => Ok(recv.clone()),
+        "trampoline" => interp.call_closure(c, args.to_vec(), span),
+        "memoize" | "memoizeAtMost" | "memoizeAtLeast" | "memoizeBetween" => {
+            let inner = c.clone();
+            let cache: parking_lot::Mutex<Vec<(Value, Value)>> =
+                parking_lot::Mutex::new(Vec::new());
+            Ok(Value::Closure(Arc::new(Closure::Native {
+                name: "memoize".into(),
+                arity: closure_arity(c),
+                f: Box::new(move |interp, a| {
+                    let key = Value::list(a.clone());
+                    if let Some((_, v)) = cache
+                        .lock()
+                        .iter()
+                        .find(|(k, _)| crate::eval::value::java_equals(k, &key))
+                    {
+                        return Ok(v.clone());
+                    }
+                    let v = interp.call_closure(&inner, a, Span::default())?;
+                    cache.lock().push((key, v.clone()));
+                    Ok(v)
+                }),
+            })))
+        }
         "setDelegate" => {
             if let Closure::Code { delegate, .. } = &**c {
                 *delegate.lock() = arg(args, 0);

@@ -5,7 +5,7 @@
 //! Each receiver family has its own file; each exposes a function returning `None` when it
 //! has no method of that name, so dispatch can fall through to the methods every object has.
 
-mod collection;
+pub mod collection;
 pub mod date;
 pub mod json;
 mod map;
@@ -195,6 +195,7 @@ pub fn object_method(
         }
         ("sleep", [ms]) => misc::sleep_ms(interp, ms),
         ("compareTo", [x]) => super::ops::compare(interp, recv, x).map(|o| Value::int(o as i32)),
+        ("isCase", [x]) => interp.is_case(recv, x, span).map(Value::Bool),
         _ => return None,
     };
     Some(r)
@@ -243,13 +244,14 @@ pub fn script_function(
             Ok(Value::Null)
         }
         ("printf", [fmt, rest @ ..]) => {
-            misc::format_values(interp, &to_display(fmt), rest).map(|s| {
+            misc::format_values(interp, &to_display(fmt), &spread_single_list(rest)).map(|s| {
                 interp.print(&s);
                 Value::Null
             })
         }
         ("sprintf", [fmt, rest @ ..]) => {
-            misc::format_values(interp, &to_display(fmt), rest).map(Value::string)
+            misc::format_values(interp, &to_display(fmt), &spread_single_list(rest))
+                .map(Value::string)
         }
         ("sleep", [ms]) => misc::sleep_ms(interp, ms),
         ("getBinding", []) => {
@@ -266,6 +268,14 @@ pub fn script_function(
         }
     };
     Some(r)
+}
+
+/// Groovy's `sprintf(format, list)` passes the list's elements as the format arguments.
+fn spread_single_list(rest: &[Value]) -> Vec<Value> {
+    match rest {
+        [Value::List(l)] => l.snapshot(),
+        _ => rest.to_vec(),
+    }
 }
 
 /// A `MissingMethodException` for a call the receiver's family does not support.

@@ -90,6 +90,8 @@ pub fn number_method(
             Ok(Value::Null)
         }
         ("asBoolean", 0) => Ok(Value::Bool(!n.is_zero())),
+        ("byteValue", 0) => Ok(Value::int(i32::from(n.to_i32() as i8))),
+        ("shortValue", 0) => Ok(Value::int(i32::from(n.to_i32() as i16))),
         ("compareTo", 1) if !matches!(args[0], Value::Num(_)) => {
             crate::eval::ops::compare(interp, recv, &args[0]).map(|o| Value::int(o as i32))
         }

@@ -67,6 +67,19 @@ pub fn static_property(_interp: &Interp, class: &str, name: &str) -> Option<R<Va
             Value::int(idx as i32)
         }
         ("java.lang.System", "out" | "err") => Value::Native(Arc::new(PrintStream)),
+        ("java.lang.String", "CASE_INSENSITIVE_ORDER") => Value::Native(Arc::new(ComparatorObj {
+            kind: ComparatorKind::CaseInsensitive,
+        })),
+        ("java.util.regex.Pattern", f) => Value::int(match f {
+            "UNIX_LINES" => 1,
+            "CASE_INSENSITIVE" => 2,
+            "COMMENTS" => 4,
+            "MULTILINE" => 8,
+            "LITERAL" => 16,
+            "DOTALL" => 32,
+            "UNICODE_CASE" => 64,
+            _ => return None,
+        }),
         ("groovy.lang.Closure", "OWNER_FIRST") => Value::int(0),
         ("groovy.lang.Closure", "DELEGATE_FIRST") => Value::int(1),
         ("groovy.lang.Closure", "OWNER_ONLY") => Value::int(2),
@@ -79,6 +92,114 @@ pub fn static_property(_interp: &Interp, class: &str, name: &str) -> Option<R<Va
         _ => return None,
     };
     Some(Ok(v))
+}
+
+/// `Math.addExact` and friends: int/long arithmetic that throws on overflow.
+fn exact_math(class: &str, name: &str, args: &[Value]) -> Option<R<Value>> {
+    if class != "java.lang.Math" {
+        return None;
+    }
+    let (a, b) = match args {
+        [Value::Num(a)] => (a, None),
+        [Value::Num(a), Value::Num(b)] => (a, Some(b)),
+        _ => return None,
+    };
+    let long = matches!(a, Num::Long(_)) || matches!(b, Some(Num::Long(_)));
+    let (x, y) = (a.to_i64(), b.map_or(0, Num::to_i64));
+    let r: Option<i64> = match (name, b.is_some()) {
+        ("addExact", true) => x.checked_add(y),
+        ("subtractExact", true) => x.checked_sub(y),
+        ("multiplyExact", true) => x.checked_mul(y),
+        ("negateExact", false) => x.checked_neg(),
+        ("incrementExact", false) => x.checked_add(1),
+        ("decrementExact", false) => x.checked_sub(1),
+        ("toIntExact", false) => {
+            return Some(match i32::try_from(x) {
+                Ok(i) => Ok(Value::int(i)),
+                Err(_) => throw("java.lang.ArithmeticException", "integer overflow"),
+            })
+        }
+        ("floorDiv", true) | ("floorMod", true) => {
+            if y == 0 {
+                return Some(throw("java.lang.ArithmeticException", "/ by zero"));
+            }
+            let v = if name == "floorDiv" {
+                x.div_euclid(y) - i64::from(x.rem_euclid(y) != 0 && y < 0)
+            } else {
+                ((x % y) + y) % y
+            };
+            Some(v)
+        }
+        _ => return None,
+    };
+    Some(match r {
+        Some(v) if long => Ok(Value::long(v)),
+        Some(v) => match i32::try_from(v) {
+            Ok(i) => Ok(Value::int(i)),
+            Err(_) => throw("java.lang.ArithmeticException", "integer overflow"),
+        },
+        None => throw(
+            "java.lang.ArithmeticException",
+            if long {
+                "long overflow"
+            } else {
+                "integer overflow"
+            },
+        ),
+    })
+}
+
+/// A `java.util.Comparator` from the JDK (`String.CASE_INSENSITIVE_ORDER`,
+/// `Collections.reverseOrder()`, `Comparator.naturalOrder()`).
+pub struct ComparatorObj {
+    pub kind: ComparatorKind,
+}
+
+#[derive(Clone, Copy)]
+pub enum ComparatorKind {
+    CaseInsensitive,
+    Natural,
+    Reverse,
+}
+
+impl ComparatorObj {
+    pub fn compare(&self, interp: &Interp, a: &Value, b: &Value) -> R<std::cmp::Ordering> {
+        match self.kind {
+            ComparatorKind::CaseInsensitive => Ok(crate::eval::ops::java_string_cmp(
+                &to_display(a).to_lowercase(),
+                &to_display(b).to_lowercase(),
+            )),
+            ComparatorKind::Natural => compare_values(interp, a, b),
+            ComparatorKind::Reverse => compare_values(interp, b, a),
+        }
+    }
+}
+
+impl crate::eval::value::NativeObject for ComparatorObj {
+    fn class_name(&self) -> String {
+        match self.kind {
+            ComparatorKind::CaseInsensitive => "java.lang.String$CaseInsensitiveComparator".into(),
+            ComparatorKind::Natural => "java.util.Comparators$NaturalOrderComparator".into(),
+            ComparatorKind::Reverse => "java.util.Collections$ReverseComparator".into(),
+        }
+    }
+
+    fn call_method(&self, interp: &Interp, name: &str, args: &[Value]) -> Option<R<Value>> {
+        match (name, args) {
+            ("compare", [a, b]) => Some(self.compare(interp, a, b).map(|o| Value::int(o as i32))),
+            ("reversed", []) => Some(Ok(Value::Native(Arc::new(ComparatorObj {
+                kind: match self.kind {
+                    ComparatorKind::Reverse => ComparatorKind::Natural,
+                    _ => ComparatorKind::Reverse,
+                },
+            })))),
+            _ => None,
+        }
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
 }
 
 /// `System.out`: `println`/`print` write to the script's output.
@@ -167,6 +288,41 @@ pub fn static_method(
     };
     if (*class, name, args.len()) == ("java.lang.Math", "random", 0) {
         return Some(Ok(dbl(pseudo_random())));
+    }
+    if let Some(r) = exact_math(class, name, args) {
+        return Some(r);
+    }
+    if matches!(
+        (*class, name, args.first()),
+        (
+            "java.lang.Integer" | "java.lang.Long",
+            "parseInt" | "parseLong" | "valueOf",
+            Some(Value::Null)
+        )
+    ) {
+        return Some(throw(
+            "java.lang.NumberFormatException",
+            "Cannot parse null string",
+        ));
+    }
+    if (*class, name) == ("java.util.regex.Pattern", "compile") && args.len() == 2 {
+        let flags = match &args[1] {
+            Value::Num(n) => n.to_i64(),
+            _ => 0,
+        };
+        let mut prefix = String::new();
+        for (bit, letter) in [(2, 'i'), (8, 'm'), (32, 's'), (4, 'x'), (64, 'u')] {
+            if flags & bit != 0 {
+                prefix.push(letter);
+            }
+        }
+        let src = to_display(&args[0]);
+        let pat = if prefix.is_empty() {
+            src
+        } else {
+            format!("(?{prefix}){src}")
+        };
+        return Some(interp.compile_regex(&pat).map(Value::Pattern));
     }
     if is_number_class(class) {
         if let Some(sargs) = static_args(args) {
@@ -258,6 +414,15 @@ pub fn static_method(
             super::collection::collection_method(interp, &args[0], name, &[], span)?
         }
         ("java.util.Collections", "emptyList", 0) => Ok(Value::list(Vec::new())),
+        ("java.util.Collections", "reverseOrder", 0)
+        | ("java.util.Comparator", "reverseOrder", 0) => {
+            Ok(Value::Native(Arc::new(ComparatorObj {
+                kind: ComparatorKind::Reverse,
+            })))
+        }
+        ("java.util.Comparator", "naturalOrder", 0) => Ok(Value::Native(Arc::new(ComparatorObj {
+            kind: ComparatorKind::Natural,
+        }))),
         ("java.util.Collections", "emptyMap", 0) => Ok(Value::map(IndexMap::new())),
         ("java.util.Collections", "emptySet", 0) => {
             Ok(Value::set(IndexSet::new(), SetKind::LinkedHash))

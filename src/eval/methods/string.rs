@@ -378,8 +378,24 @@ pub fn string_method(
                 .map_err(|e| exception(e.class, Some(e.message))),
             Err(f) => Err(f),
         },
+        ("find" | "findAll", 1) if matches!(args[0], Value::Closure(_)) => {
+            let list = Value::list(s.chars().map(|c| Value::string(c.to_string())).collect());
+            super::collection::collection_method(interp, &list, name, args, span)?
+        }
         ("find", 1) | ("find", 2) => super::misc::string_find(interp, s, args, span),
         ("findAll", 1) | ("findAll", 2) => super::misc::string_find_all(interp, s, args, span),
+        ("toCharacter", 0) => match s.chars().next() {
+            Some(c) => Ok(Value::Char(c)),
+            None => crate::eval::error::throw(
+                "java.lang.StringIndexOutOfBoundsException",
+                "index 0, length 0",
+            ),
+        },
+        ("chars", 0) => Ok(Value::list(s.chars().map(|c| Value::int(c as i32)).collect())),
+        ("getBytes", 1) => Ok(Value::array(
+            "byte",
+            s.bytes().map(|b| Value::int(b as i8 as i32)).collect(),
+        )),
         ("eachMatch", 2) => super::misc::string_each_match(interp, s, args, span),
         ("toCharArray", 0) => Ok(Value::array(
             "char",
