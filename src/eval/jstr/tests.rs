@@ -1,0 +1,1 @@
+//! Tests for jstr; expectations from tests/oracle/jstr.groovy.

@@ -1,0 +1,467 @@
+//! Java regular expressions (`java.util.regex`) on top of fancy-regex.
+//!
+//! Groovy's `~/pat/`, `=~`, `==~`, `split`, `replaceAll`, `find`… all go through
+//! `java.util.regex.Pattern`. [`JavaRegex::new`] parses the Java syntax itself (a port of
+//! `Pattern`'s parser, so syntax errors read exactly like Java's `PatternSyntaxException`) and
+//! emits an equivalent fancy-regex pattern in which nothing is left to the Rust defaults:
+//! `\w \d \s` and the POSIX classes are ASCII, `.`/`^`/`$` follow Java's line terminators,
+//! `(?i)` is ASCII-only unless `(?u)`, `\Q…\E`, possessive quantifiers, class intersections
+//! and `\p{javaLowerCase}`-style names are all handled.
+//!
+//! Positions in this API are **byte offsets** into the Rust string, except where a method says
+//! it returns Java (UTF-16) indices.
+//!
+//! Known divergences: `\b` uses Rust's Unicode word definition (Java 17: letters, digits and
+//! `_`, plus a rule for non-spacing marks); `(?iu)` uses Rust's simple case mappings;
+//! `\X`/`\b{g}` are approximations; `\N{name}`, canonical equivalence (`(?c)`, ignored) and
+//! rarely used Unicode blocks are not supported; a pattern that backtracks too much returns
+//! [`RegexError::BacktrackLimit`] where Java would run (or overflow its stack).
+
+mod charset;
+mod emit;
+mod matcher;
+mod parse;
+mod replace;
+
+#[cfg(test)]
+mod tests;
+
+pub use matcher::{MatchItem, MatcherState};
+pub use replace::{
+    expand_replacement, quote, quote_replacement, replace_all, replace_all_with, replace_first,
+    replace_first_with, split,
+};
+
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+
+/// The flag bits of `java.util.regex.Pattern`, for `Pattern.compile(p, flags)`.
+pub mod flags {
+    pub const UNIX_LINES: u32 = 0x01;
+    pub const CASE_INSENSITIVE: u32 = 0x02;
+    pub const COMMENTS: u32 = 0x04;
+    pub const MULTILINE: u32 = 0x08;
+    pub const LITERAL: u32 = 0x10;
+    pub const DOTALL: u32 = 0x20;
+    pub const UNICODE_CASE: u32 = 0x40;
+    pub const CANON_EQ: u32 = 0x80;
+    pub const UNICODE_CHARACTER_CLASS: u32 = 0x100;
+}
+
+/// How many backtracking steps one search may take before it fails with
+/// [`RegexError::BacktrackLimit`] instead of hanging.
+pub const BACKTRACK_LIMIT: usize = 10_000_000;
+
+/// An error from compiling or using a regex, modelled on the Java exception it stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegexError {
+    /// `java.util.regex.PatternSyntaxException`; `index` is -1 when Java reports none.
+    Syntax {
+        description: String,
+        pattern: String,
+        index: isize,
+    },
+    /// A pattern Java accepts but this implementation cannot translate.
+    Unsupported { pattern: String, detail: String },
+    /// Matching needed more than [`BACKTRACK_LIMIT`] steps (catastrophic backtracking).
+    BacktrackLimit { pattern: String },
+    /// Any other Java exception (bad replacement strings, matcher state errors).
+    Java {
+        class: &'static str,
+        message: String,
+    },
+}
+
+pub(crate) const ILLEGAL_ARGUMENT: &str = "java.lang.IllegalArgumentException";
+pub(crate) const INDEX_OUT_OF_BOUNDS: &str = "java.lang.IndexOutOfBoundsException";
+pub(crate) const ILLEGAL_STATE: &str = "java.lang.IllegalStateException";
+
+impl RegexError {
+    pub(crate) fn java(class: &'static str, message: impl Into<String>) -> RegexError {
+        RegexError::Java {
+            class,
+            message: message.into(),
+        }
+    }
+
+    /// The fully qualified name of the Java exception class (what `e.class.name` prints).
+    pub fn java_class(&self) -> &'static str {
+        match self {
+            RegexError::Syntax { .. } => "java.util.regex.PatternSyntaxException",
+            RegexError::Unsupported { .. } => "java.lang.UnsupportedOperationException",
+            RegexError::BacktrackLimit { .. } => "java.lang.StackOverflowError",
+            RegexError::Java { class, .. } => class,
+        }
+    }
+
+    /// The exception message (what `e.message` prints). For syntax errors this is Java's
+    /// multi-line message: description, ` near index N`, the pattern, and a caret line.
+    pub fn java_message(&self) -> String {
+        match self {
+            RegexError::Syntax {
+                description,
+                pattern,
+                index,
+            } => {
+                let mut s = description.clone();
+                if *index >= 0 {
+                    s.push_str(&format!(" near index {index}"));
+                }
+                s.push('\n');
+                s.push_str(pattern);
+                let utf16_len = pattern.encode_utf16().count() as isize;
+                if *index >= 0 && *index < utf16_len {
+                    s.push('\n');
+                    s.push_str(&" ".repeat(*index as usize));
+                    s.push('^');
+                }
+                s
+            }
+            RegexError::Unsupported { pattern, detail } => {
+                format!("unsupported regular expression /{pattern}/: {detail}")
+            }
+            RegexError::BacktrackLimit { pattern } => {
+                format!("regular expression /{pattern}/ needs too much backtracking on this input")
+            }
+            RegexError::Java { message, .. } => message.clone(),
+        }
+    }
+}
+
+impl fmt::Display for RegexError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.java_class(), self.java_message())
+    }
+}
+
+impl std::error::Error for RegexError {}
+
+/// A compiled Java pattern. Cheap to clone (shared), `Send + Sync`.
+#[derive(Clone)]
+pub struct JavaRegex {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    pattern: String,
+    flags: u32,
+    translated: String,
+    group_count: usize,
+    names: Vec<(String, usize)>,
+    uses_last_match: bool,
+    find: fancy_regex::Regex,
+    full: OnceLock<Result<fancy_regex::Regex, RegexError>>,
+    prefix: OnceLock<Result<fancy_regex::Regex, RegexError>>,
+}
+
+impl fmt::Debug for JavaRegex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("JavaRegex")
+            .field("pattern", &self.inner.pattern)
+            .field("flags", &self.inner.flags)
+            .field("translated", &self.inner.translated)
+            .finish()
+    }
+}
+
+/// Group spans of one match, as byte offsets into the searched text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Captures<'t> {
+    text: &'t str,
+    spans: Vec<Option<(usize, usize)>>,
+}
+
+impl<'t> Captures<'t> {
+    /// Group `i`'s text; `None` if the group did not take part in the match or does not exist.
+    pub fn get(&self, i: usize) -> Option<&'t str> {
+        let (s, e) = self.span(i)?;
+        self.text.get(s..e)
+    }
+
+    /// Group `i`'s byte span.
+    pub fn span(&self, i: usize) -> Option<(usize, usize)> {
+        self.spans.get(i).copied().flatten()
+    }
+
+    /// The whole match.
+    pub fn as_str(&self) -> &'t str {
+        self.get(0).unwrap_or("")
+    }
+
+    /// Byte offset where the match starts.
+    pub fn start(&self) -> usize {
+        self.span(0).map_or(0, |s| s.0)
+    }
+
+    /// Byte offset where the match ends.
+    pub fn end(&self) -> usize {
+        self.span(0).map_or(0, |s| s.1)
+    }
+
+    /// Number of groups including group 0.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Always false: group 0 exists.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// All groups as owned strings (group 0 first); `None` for groups that did not match.
+    pub fn to_strings(&self) -> Vec<Option<String>> {
+        (0..self.len())
+            .map(|i| self.get(i).map(str::to_string))
+            .collect()
+    }
+
+    /// The text that was searched.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    pub(crate) fn spans(&self) -> &[Option<(usize, usize)>] {
+        &self.spans
+    }
+}
+
+fn engine_error(pattern: &str, e: fancy_regex::Error) -> RegexError {
+    match e {
+        fancy_regex::Error::RuntimeError(_) => RegexError::BacktrackLimit {
+            pattern: pattern.to_string(),
+        },
+        other => RegexError::Unsupported {
+            pattern: pattern.to_string(),
+            detail: other.to_string(),
+        },
+    }
+}
+
+fn uses_last_match(node: &parse::Node) -> bool {
+    use parse::Node::*;
+    match node {
+        Assert(parse::Assertion::LastMatch) => true,
+        Seq(v) | Alt(v) => v.iter().any(uses_last_match),
+        Group(n, _) => uses_last_match(n),
+        Repeat { node, .. } => uses_last_match(node),
+        _ => false,
+    }
+}
+
+/// Returns the byte offset of the next char boundary after `pos` (or `pos + 1` past the end).
+pub(crate) fn next_boundary(text: &str, pos: usize) -> usize {
+    match text.get(pos..).and_then(|rest| rest.chars().next()) {
+        Some(c) => pos + c.len_utf8(),
+        None => pos + 1,
+    }
+}
+
+impl JavaRegex {
+    /// `Pattern.compile(pattern)`.
+    pub fn new(pattern: &str) -> Result<JavaRegex, RegexError> {
+        JavaRegex::with_flags(pattern, 0)
+    }
+
+    /// `Pattern.compile(pattern, flags)` with the bits from [`flags`].
+    pub fn with_flags(pattern: &str, flags: u32) -> Result<JavaRegex, RegexError> {
+        let parsed = parse::parse(pattern, flags).map_err(|f| match f {
+            parse::ParseFailure::Syntax(e) => RegexError::Syntax {
+                description: e.description,
+                pattern: pattern.to_string(),
+                index: e.index,
+            },
+            parse::ParseFailure::Unsupported(detail) => RegexError::Unsupported {
+                pattern: pattern.to_string(),
+                detail,
+            },
+        })?;
+        let translated = emit::emit(&parsed.node, parsed.group_count);
+        let uses_last_match = uses_last_match(&parsed.node);
+        let find = build(pattern, &translated, uses_last_match)?;
+        Ok(JavaRegex {
+            inner: Arc::new(Inner {
+                pattern: pattern.to_string(),
+                flags,
+                translated,
+                group_count: parsed.group_count,
+                names: parsed.names,
+                uses_last_match,
+                find,
+                full: OnceLock::new(),
+                prefix: OnceLock::new(),
+            }),
+        })
+    }
+
+    /// The Java source of the pattern (`Pattern.pattern()` and `toString()`).
+    pub fn pattern(&self) -> &str {
+        &self.inner.pattern
+    }
+
+    /// The flags it was compiled with (`Pattern.flags()`).
+    pub fn flags(&self) -> u32 {
+        self.inner.flags
+    }
+
+    /// The fancy-regex pattern it was translated to (for debugging).
+    pub fn translated(&self) -> &str {
+        &self.inner.translated
+    }
+
+    /// Number of capturing groups (`Matcher.groupCount()`).
+    pub fn group_count(&self) -> usize {
+        self.inner.group_count
+    }
+
+    /// The group number of a named group.
+    pub fn group_index(&self, name: &str) -> Option<usize> {
+        self.inner
+            .names
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|&(_, i)| i)
+    }
+
+    /// Named groups in order of definition, with their numbers.
+    pub fn group_names(&self) -> &[(String, usize)] {
+        &self.inner.names
+    }
+
+    /// The first match at or after byte `pos`, with Java's `\G` at `pos`.
+    pub fn find_at<'t>(
+        &self,
+        text: &'t str,
+        pos: usize,
+    ) -> Result<Option<Captures<'t>>, RegexError> {
+        self.search(text, pos, true)
+    }
+
+    /// The first match in `text` (`Matcher.find()` on a fresh matcher).
+    pub fn find<'t>(&self, text: &'t str) -> Result<Option<Captures<'t>>, RegexError> {
+        self.search(text, 0, true)
+    }
+
+    /// Whether the pattern occurs anywhere in `text` (`=~` used as a boolean).
+    pub fn is_match(&self, text: &str) -> Result<bool, RegexError> {
+        Ok(self.find(text)?.is_some())
+    }
+
+    /// Searches from byte `pos`; `at_last_match` says whether `\G` may match at `pos`.
+    pub(crate) fn search<'t>(
+        &self,
+        text: &'t str,
+        pos: usize,
+        at_last_match: bool,
+    ) -> Result<Option<Captures<'t>>, RegexError> {
+        if pos > text.len() {
+            return Ok(None);
+        }
+        let mut pos = pos;
+        while !text.is_char_boundary(pos) {
+            pos += 1;
+        }
+        let mut input = fancy_regex::RegexInput::new(text).from_pos(pos);
+        if self.inner.uses_last_match && !at_last_match {
+            input = input.continue_from_previous_match_end(false);
+        }
+        let caps = self
+            .inner
+            .find
+            .captures_input(input)
+            .map_err(|e| engine_error(&self.inner.pattern, e))?;
+        Ok(caps.map(|c| self.convert(text, &c)))
+    }
+
+    fn convert<'t>(&self, text: &'t str, c: &fancy_regex::Captures<'t, str>) -> Captures<'t> {
+        let spans = (0..=self.inner.group_count)
+            .map(|i| c.get(i).map(|m| (m.start(), m.end())))
+            .collect();
+        Captures { text, spans }
+    }
+
+    /// All matches, found the way `Matcher.find()` finds them one after another: an empty
+    /// match makes the next search start one character later.
+    pub fn find_iter<'r, 't>(&'r self, text: &'t str) -> FindIter<'r, 't> {
+        FindIter {
+            re: self,
+            text,
+            next: Some((0, true)),
+        }
+    }
+
+    /// Whether the whole text matches (`==~`, `String.matches`, `Matcher.matches()`).
+    pub fn full_match(&self, text: &str) -> Result<bool, RegexError> {
+        Ok(self.full_captures(text)?.is_some())
+    }
+
+    /// The groups of a whole-text match.
+    pub fn full_captures<'t>(&self, text: &'t str) -> Result<Option<Captures<'t>>, RegexError> {
+        self.anchored_captures(text, &self.inner.full, "\\z")
+    }
+
+    /// A match at the start of the text (`Matcher.lookingAt()`).
+    pub fn looking_at<'t>(&self, text: &'t str) -> Result<Option<Captures<'t>>, RegexError> {
+        self.anchored_captures(text, &self.inner.prefix, "")
+    }
+
+    /// Matches `\A(?:pattern)suffix` (compiled on first use).
+    fn anchored_captures<'t>(
+        &self,
+        text: &'t str,
+        slot: &OnceLock<Result<fancy_regex::Regex, RegexError>>,
+        suffix: &str,
+    ) -> Result<Option<Captures<'t>>, RegexError> {
+        let compiled = slot.get_or_init(|| {
+            let p = format!("\\A(?:{}){suffix}", self.inner.translated);
+            build(&self.inner.pattern, &p, self.inner.uses_last_match)
+        });
+        let re = compiled.as_ref().map_err(Clone::clone)?;
+        let caps = re
+            .captures(text)
+            .map_err(|e| engine_error(&self.inner.pattern, e))?;
+        Ok(caps.map(|c| self.convert(text, &c)))
+    }
+}
+
+fn build(
+    pattern: &str,
+    translated: &str,
+    overrides: bool,
+) -> Result<fancy_regex::Regex, RegexError> {
+    let mut b = fancy_regex::RegexBuilder::new(translated);
+    b.backtrack_limit(BACKTRACK_LIMIT);
+    if overrides {
+        b.allow_input_assertion_overrides(true);
+    }
+    b.build().map_err(|e| engine_error(pattern, e))
+}
+
+/// Iterator over successive matches with Java's rules (see [`JavaRegex::find_iter`]).
+pub struct FindIter<'r, 't> {
+    re: &'r JavaRegex,
+    text: &'t str,
+    /// Where the next search starts and whether `\G` may match there; `None` when done.
+    next: Option<(usize, bool)>,
+}
+
+impl<'t> Iterator for FindIter<'_, 't> {
+    type Item = Result<Captures<'t>, RegexError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (pos, at_last) = self.next.take()?;
+        match self.re.search(self.text, pos, at_last) {
+            Ok(Some(c)) => {
+                let (s, e) = (c.start(), c.end());
+                self.next = if s == e {
+                    let n = next_boundary(self.text, e);
+                    (n <= self.text.len()).then_some((n, false))
+                } else {
+                    Some((e, true))
+                };
+                Some(Ok(c))
+            }
+            Ok(None) => None,
+            Err(e) => Some(Err(e)),
+        }
+    }
+}
