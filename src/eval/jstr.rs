@@ -194,6 +194,10 @@ fn single_upper(c: char) -> char {
 }
 
 fn single_lower(c: char) -> char {
+    // Java's simple mapping; Rust's full mapping gives "i\u{307}"
+    if c == '\u{130}' {
+        return 'i';
+    }
     let mut it = c.to_lowercase();
     match (it.next(), it.next()) {
         (Some(l), None) => l,
@@ -324,7 +328,8 @@ fn leading_whitespace_units(line: &str, limit: usize) -> usize {
 }
 
 /// Groovy's `stripIndent()`: removes the smallest indentation of the non-blank lines;
-/// whitespace-only lines become empty, line endings become `\n`.
+/// whitespace-only lines become empty and line endings become `\n`, even when there is no
+/// indentation to remove (`'a\r\nb'.stripIndent() == 'a\nb'`, `'  '.stripIndent() == ''`).
 pub fn strip_indent(s: &str) -> String {
     if s.is_empty() {
         return String::new();
@@ -341,19 +346,24 @@ pub fn strip_indent(s: &str) -> String {
             break;
         }
     }
-    strip_indent_by(s, running.unwrap_or(0) as i64)
+    rewrite_indent(s, running.unwrap_or(0))
 }
 
-/// Groovy's `stripIndent(n)`: removes `n` characters from every non-blank line.
+/// Groovy's `stripIndent(n)`: removes `n` characters from every non-blank line (and returns
+/// the string unchanged when `n <= 0`).
 pub fn strip_indent_by(s: &str, n: i64) -> String {
     if s.is_empty() || n <= 0 {
         return s.to_string();
     }
+    rewrite_indent(s, n as usize)
+}
+
+fn rewrite_indent(s: &str, n: usize) -> String {
     let lines = read_lines(s).into_iter().map(|line| {
         if is_all_whitespace(line) {
             String::new()
         } else {
-            drop(line, n).to_string()
+            drop(line, n as i64).to_string()
         }
     });
     rejoin(s, lines)
