@@ -1,1 +1,2 @@
 //! One integration-test binary; each module is one area.
+mod text;

@@ -32,8 +32,13 @@ pub use replace::{
     replace_first_with, split,
 };
 
+use parking_lot::Mutex;
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
+
+/// How many compiled patterns [`JavaRegex::cached`] keeps before starting over.
+const CACHE_CAPACITY: usize = 512;
 
 /// The flag bits of `java.util.regex.Pattern`, for `Pattern.compile(p, flags)`.
 pub mod flags {
@@ -291,6 +296,24 @@ impl JavaRegex {
                 prefix: OnceLock::new(),
             }),
         })
+    }
+
+    /// Like [`with_flags`](Self::with_flags), but reuses an earlier compilation of the same
+    /// pattern and flags (a small process-wide cache; scripts often match in loops).
+    pub fn cached(pattern: &str, flags: u32) -> Result<JavaRegex, RegexError> {
+        static CACHE: OnceLock<Mutex<HashMap<(String, u32), JavaRegex>>> = OnceLock::new();
+        let cache = CACHE.get_or_init(Default::default);
+        let key = (pattern.to_string(), flags);
+        if let Some(re) = cache.lock().get(&key) {
+            return Ok(re.clone());
+        }
+        let re = JavaRegex::with_flags(pattern, flags)?;
+        let mut map = cache.lock();
+        if map.len() >= CACHE_CAPACITY {
+            map.clear();
+        }
+        map.insert(key, re.clone());
+        Ok(re)
     }
 
     /// The Java source of the pattern (`Pattern.pattern()` and `toString()`).

@@ -505,3 +505,359 @@ fn syntax_features() {
     assert_eq!(collect("[a&&]", "abc"), "[a]");
     assert_eq!(collect("[\\Q.\\E]", "a.b"), "[.]");
 }
+
+/// The recorded output of `tests/oracle/regex_more.groovy` for `label`.
+fn more(label: &str) -> &'static str {
+    let out = include_str!("../../../tests/oracle/regex_more.out");
+    let prefix = format!("{label} => ");
+    out.lines()
+        .find_map(|l| l.strip_prefix(prefix.as_str()))
+        .unwrap_or_else(|| panic!("no oracle line for {label:?}"))
+}
+
+fn err_nl(e: &RegexError) -> String {
+    format!(
+        "{}: {}",
+        e.java_class(),
+        e.java_message().replace('\n', "<NL>")
+    )
+}
+
+/// `(s =~ p).collect { it }` or the error.
+fn all_or_err(p: &str, s: &str) -> String {
+    match JavaRegex::new(p) {
+        Ok(r) => show_items(&MatcherState::new(r, s).items().expect("items")),
+        Err(e) => err_nl(&e),
+    }
+}
+
+/// `s ==~ p` or the error.
+fn full_or_err(p: &str, s: &str) -> String {
+    match JavaRegex::new(p).and_then(|r| r.full_match(s)) {
+        Ok(b) => b.to_string(),
+        Err(e) => err_nl(&e),
+    }
+}
+
+#[test]
+fn more_semantics_match_oracle() {
+    let cases_all: &[(&str, &str, &str)] = &[
+        ("lookbehind", "(?<=\\$)\\d+", "a $12 b $3"),
+        ("neg lookbehind", "(?<!\\$)\\b\\d+", "a $12 b 3"),
+        ("lookahead", "\\w+(?=:)", "k1:v1 k2:v2"),
+        ("varlen lookbehind", "(?<=a+)b", "aab b"),
+        ("d caret", "(?md)^.", "a\rb\nc"),
+        ("m flag dollar", "(?m)\\d$", "1\n2\n3"),
+        ("G x*", "\\Gx*", "xxaxx"),
+        ("class with dot", "[.]", "a.b"),
+        ("class caret literal", "[\\^a]", "^ba"),
+        ("class nested neg", "[a-z&&[^b-y]]", "abyz"),
+        ("class union neg", "[^abc[d]]", "abcde"),
+        ("class neg and", "[^a-c&&b]", "abcd"),
+        ("ci range", "(?i)[b-d]", "aBcDe"),
+        ("ci class neg", "(?i)[^b]", "bB"),
+        ("empty pattern find", "", "ab"),
+        ("alternation empty", "a|", "ba"),
+        ("repetition exact", "a{2}", "aaaaa"),
+        ("lazy question", "ab??", "ab"),
+        ("lazy counted", "a{1,3}?", "aaa"),
+    ];
+    for (label, p, s) in cases_all {
+        assert_eq!(all_or_err(p, s), more(label), "{label}");
+    }
+    let cases_full: &[(&str, &str, &str)] = &[
+        ("x comment class", "(?x)a[#]", "a#"),
+        ("x escaped space", "(?x)a\\ b", "a b"),
+        ("x newline comment", "(?x)a # first\n b # second", "ab"),
+        ("d dot", "(?d)a.b", "a\rb"),
+        ("s flag", "(?s)a.b", "a\nb"),
+        (
+            "backtrack heavy",
+            "(a|aa)*c",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaab",
+        ),
+        ("nested quant", "(a+)+b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaa!"),
+        ("octal 3", "\\0377", "\u{ff}"),
+        ("octal 4", "\\0408", "\u{20}8"),
+        ("ctl ?", "\\c?", "\u{7f}"),
+        ("hex upper", "\\x4A", "J"),
+        ("unicode surrogate pair", "\\uD83D\\uDE00", "😀"),
+        ("class surrogate", "[\\uD83D\\uDE00]", "😀"),
+        ("emoji dot", ".", "😀"),
+        ("emoji class range", "[\\x{1F600}-\\x{1F64F}]", "😀"),
+        ("ciu backref", "(?iu)(é)\\1", "éÉ"),
+        ("U \\s", "(?U)\\s", "\u{2003}"),
+        ("\\s nbsp", "\\s", "\u{a0}"),
+        ("U \\d", "(?U)\\d", "٣"),
+        ("\\d arabic", "\\d", "٣"),
+        ("Alpha U", "(?U)\\p{Alpha}", "é"),
+        ("IsAlpha", "\\p{IsAlpha}", "é"),
+        ("IsPunct", "\\p{IsPunctuation}", "¿"),
+        ("Punct unicode", "\\p{Punct}", "¿"),
+        ("sc=", "\\p{sc=Greek}", "α"),
+        ("script=", "\\p{script=Greek}", "α"),
+        ("blk=", "\\p{blk=Greek}", "α"),
+        ("gc=", "\\p{gc=Ll}", "a"),
+        ("bad keyed", "\\p{foo=bar}", "a"),
+        ("bad sc", "\\p{sc=Foo}", "a"),
+        ("Empty family", "\\p{}", "a"),
+        ("named group underscore", "(?<a_b>a)", "a"),
+        ("k no <", "(a)\\kx", "aa"),
+        ("k bad", "(?<x>a)\\k<x", "aa"),
+        ("unknown group type", "(?@a)", "a"),
+        ("lookbehind unbounded", ".(?<=a.*)b", "ab"),
+        ("repetition zero", "ax{0}b", "ab"),
+        ("possessive question", "ab?+b", "ab"),
+        ("possessive counted", "a{1,3}+a", "aaa"),
+    ];
+    for (label, p, s) in cases_full {
+        assert_eq!(full_or_err(p, s), more(label), "{label}");
+    }
+    let ws: Vec<String> = [" ", "\u{a0}", "\u{2003}", "\u{1c}"]
+        .iter()
+        .map(|s| full_or_err("\\p{javaWhitespace}", s))
+        .collect();
+    assert_eq!(list(&ws), more("javaWhitespace"));
+
+    // "d dollar": (?d)a$ on "a\r\n"
+    assert_eq!(
+        re("(?d)a$").is_match("a\r\n").expect("ok").to_string(),
+        more("d dollar")
+    );
+    // Pattern.compile(p, flags)
+    let with = |p: &str, f: u32, s: &str| {
+        JavaRegex::with_flags(p, f)
+            .and_then(|r| r.full_match(s))
+            .expect("ok")
+            .to_string()
+    };
+    assert_eq!(
+        with("ABC", flags::CASE_INSENSITIVE, "abc"),
+        more("Pattern flags")
+    );
+    assert_eq!(with("a.b", flags::LITERAL, "a.b"), more("Pattern LITERAL"));
+    assert_eq!(with("a.b", flags::LITERAL, "axb"), more("Pattern LITERAL2"));
+    assert_eq!(with("a b", flags::COMMENTS, "ab"), more("Pattern COMMENTS"));
+    assert_eq!(
+        MatcherState::new(re("\\G"), "ab")
+            .count()
+            .expect("ok")
+            .to_string(),
+        more("G after empty")
+    );
+
+    assert_eq!(
+        split_list("a1b2c3", "\\d", -1),
+        more("split limit neg lead")
+    );
+    assert_eq!(split_list("a,b,c", ",", 1), more("split limit 1"));
+    assert_eq!(split_list(",a", "(?=,)", 0), more("split zero-width lead"));
+    assert_eq!(
+        split_list("abc", "^", 0),
+        more("split only zero width start")
+    );
+    assert_eq!(split_list("a1b2", "(?<=\\d)", 0), more("split lookbehind"));
+    assert_eq!(split_list("é,ü", ",", 0), more("split unicode"));
+    assert_eq!(
+        replace_all("héllo wörld", &re("ö|é"), "_").expect("ok"),
+        more("replace unicode")
+    );
+    assert_eq!(
+        replace_all("éa", &re(""), "-").expect("ok"),
+        more("replace empty unicode")
+    );
+    let mut m = MatcherState::new(re("x"), "éé😀x");
+    m.find().expect("ok");
+    let pos = format!("[{}, {}]", m.start(0).expect("ok"), m.end(0).expect("ok"));
+    assert_eq!(pos, more("find unicode start"));
+
+    let mut m = MatcherState::new(re("(?<n1>a)"), "ab");
+    m.find().expect("ok");
+    assert_eq!(
+        m.group_named("n1").expect("ok").unwrap_or_default(),
+        more("named group name chars")
+    );
+    let mut m = MatcherState::new(re("(ab[cd])+"), "abcabd");
+    m.find().expect("ok");
+    let got = format!(
+        "[{}, {}]",
+        m.group(0).expect("ok").unwrap_or_default(),
+        m.group(1).expect("ok").unwrap_or_default()
+    );
+    assert_eq!(got, more("quantified group capture"));
+    let mut m = MatcherState::new(re("(a)*b"), "b");
+    m.find().expect("ok");
+    assert_eq!(m.group(1).expect("ok"), None);
+    assert_eq!(more("quantified group unmatched"), "null");
+    let mut m = MatcherState::new(re("(a)|b"), "b");
+    m.find().expect("ok");
+    assert_eq!(
+        (
+            m.group(0).expect("ok"),
+            m.group(1).expect("ok"),
+            m.start(1).expect("ok")
+        ),
+        (Some("b".to_string()), None, -1)
+    );
+    assert_eq!(more("group in alt unmatched"), "[b, null, -1]");
+    assert_eq!(
+        replace_all("a.b", &re("[.]"), "\\$").expect("ok"),
+        more("dollar in replacement class")
+    );
+    assert_eq!(full("b", "abc").to_string(), more("matches anchors"));
+    let mut m = MatcherState::new(re("ab"), "abc");
+    let got = format!(
+        "[{}, {}]",
+        m.looking_at().expect("ok"),
+        m.group(0).expect("ok").unwrap_or_default()
+    );
+    assert_eq!(got, more("lookingAt"));
+    let mut m = MatcherState::new(re("X"), "aXbX");
+    m.matches().expect("ok");
+    let got = format!("[{}, {}]", m.find().expect("ok"), m.start(0).expect("ok"));
+    assert_eq!(got, more("hitEnd-free find after matches"));
+}
+
+/// `(?i)` backreferences use Unicode case folding here; Java's ASCII-only rule
+/// (regex_more.groovy "ci backref unicode" => false) is a documented divergence.
+#[test]
+fn ci_backref_divergence_is_known() {
+    assert_eq!(more("ci backref unicode"), "false");
+    assert!(full("(?i)(é)\\1", "éÉ"));
+}
+
+#[test]
+fn catastrophic_backtracking_is_an_error_not_a_hang() {
+    let text = format!("{}!", "a".repeat(40));
+    let start = std::time::Instant::now();
+    let r = re("^(a+)+$").full_match(&text);
+    assert!(
+        matches!(r, Err(RegexError::BacktrackLimit { .. }) | Ok(false)),
+        "{r:?}"
+    );
+    assert!(start.elapsed().as_secs() < 20);
+    if let Err(e) = r {
+        assert!(e.java_message().contains("backtracking"));
+    }
+    let xs = "x".repeat(60);
+    let r = re("(x+x+)+y$").find(&xs);
+    assert!(matches!(
+        r,
+        Err(RegexError::BacktrackLimit { .. }) | Ok(None)
+    ));
+}
+
+/// Odd patterns must compile to an error or a regex, and matching must not panic.
+#[test]
+fn never_panics_on_odd_patterns() {
+    let pats = [
+        "",
+        "\\",
+        "\\\\",
+        "(",
+        ")",
+        "[",
+        "]",
+        "{",
+        "}",
+        "[]]",
+        "[^]",
+        "[a-]",
+        "[-]",
+        "[&&]",
+        "[&&a]",
+        "[a&&&&b]",
+        "[[[[",
+        "]]]]",
+        "(?",
+        "(?<",
+        "(?<>",
+        "(?<=",
+        "(?=)",
+        "(?!)*",
+        "(?<!)",
+        "(?>)",
+        "(?:)*",
+        "()*",
+        "(|)+",
+        "^*$*",
+        "\\b*",
+        "\\B+",
+        "\\G{2}",
+        "\\Q",
+        "\\E",
+        "\\Q\\E",
+        "a\\Q*\\Eb",
+        "\\x",
+        "\\x{",
+        "\\x{}",
+        "\\x{FFFFFFFFFF}",
+        "\\u",
+        "\\uD800",
+        "\\uDC00\\uD800",
+        "\\c",
+        "\\0",
+        "\\p",
+        "\\p{",
+        "\\P{L",
+        "\\pL",
+        "\\N{",
+        "\\k<",
+        "\\k<a>",
+        "(?<a>x)\\k<a>",
+        "\\99",
+        "(a)\\9",
+        "a{,}",
+        "a{1,}?",
+        "a{0}",
+        "a{1000}",
+        "a{99999}",
+        "a{2147483647}",
+        "a{0,2147483647}",
+        "(?x)#",
+        "(?x)[ ]",
+        "(?x)[#]]",
+        "(?imsduxcU-imsduxcU)",
+        "(?-)",
+        "(?i-",
+        "[\\d-z]",
+        "[\\w&&\\d]",
+        "[^\\W]",
+        "\\R{3}",
+        "\\X+",
+        "\\b{g}",
+        "\\h\\H\\v\\V",
+        "é*",
+        "😀+",
+        "[😀-😂]",
+        "\u{0}",
+        "[\u{0}]",
+        "a\u{0}b",
+        "\\p{IsLatin}\\P{InGreek}",
+        "\\p{javaMirrored}",
+        "(?U)\\p{Print}\\p{Graph}\\p{Blank}",
+    ];
+    let texts = ["", "a", "aaa", "x\r\ny", "😀é\u{0}", "aé😀\n"];
+    for p in pats {
+        for flags in [
+            0,
+            flags::CASE_INSENSITIVE | flags::UNICODE_CASE,
+            flags::COMMENTS,
+            flags::LITERAL,
+        ] {
+            let Ok(r) = JavaRegex::with_flags(p, flags) else {
+                continue;
+            };
+            for t in texts {
+                let _ = r.full_match(t);
+                let _ = r.looking_at(t);
+                let mut m = MatcherState::new(r.clone(), t);
+                let _ = m.items();
+                let _ = m.get_at(-1);
+                let _ = split(t, &r, 0);
+                let _ = split(t, &r, -1);
+                let _ = replace_all(t, &r, "$0\\$");
+            }
+        }
+    }
+}
