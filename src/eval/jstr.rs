@@ -107,6 +107,21 @@ pub fn get_at(s: &str, index: i64) -> Result<&str, JavaStrError> {
     substring(s, i, Some(i + 1))
 }
 
+/// Groovy's `str[from..to]` / `str[from..<to]` (`getAt(String, IntRange)`): negative ends
+/// count from the end; a range whose start lies after its end yields the reversed slice.
+pub fn get_range(s: &str, from: i64, to: i64, inclusive: bool) -> Result<String, JavaStrError> {
+    let size = utf16_len(s) as i64;
+    let f = if from < 0 { from + size } else { from };
+    let t = if to < 0 { to + size } else { to };
+    if f > t {
+        let begin = if inclusive { t } else { t + 1 };
+        Ok(reverse(substring(s, begin, Some(f + 1))?))
+    } else {
+        let end = if inclusive { t + 1 } else { t };
+        Ok(substring(s, f, Some(end))?.to_string())
+    }
+}
+
 /// `String.indexOf(str, fromIndex)` in Java indices; `from` below 0 counts as 0.
 pub fn index_of(s: &str, needle: &str, from: i64) -> i64 {
     let len = utf16_len(s) as i64;

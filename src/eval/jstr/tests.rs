@@ -257,3 +257,38 @@ fn inspect_escapes_only_what_groovy_escapes() {
     );
     assert_eq!(inspect("a\"b"), "'a\"b'");
 }
+
+#[test]
+fn range_get_at_matches_groovy() {
+    // tests/oracle/jstr_ranges.groovy
+    let out = include_str!("../../../tests/oracle/jstr_ranges.out");
+    let cases: &[(&str, &str, i64, i64, bool)] = &[
+        ("1..3", "abcdef", 1, 3, true),
+        ("3..1", "abcdef", 3, 1, true),
+        ("-1..0", "abcdef", -1, 0, true),
+        ("0..-1", "abcdef", 0, -1, true),
+        ("-3..-1", "abcdef", -3, -1, true),
+        ("-1..-3", "abcdef", -1, -3, true),
+        ("1..<3", "abcdef", 1, 3, false),
+        ("3..<1", "abcdef", 3, 1, false),
+        ("2..<2", "abcdef", 2, 2, false),
+        ("1..9", "abcdef", 1, 9, true),
+        ("-9..1", "abcdef", -9, 1, true),
+        ("6..6", "abcdef", 6, 6, true),
+        ("0..<6", "abcdef", 0, 6, false),
+        ("5..<6", "abcdef", 5, 6, false),
+        ("-1..<0", "abcdef", -1, 0, false),
+        ("emoji", "a😀b", 1, 2, true),
+    ];
+    for &(label, s, from, to, inclusive) in cases {
+        let got = match get_range(s, from, to, inclusive) {
+            Ok(v) => format!("<{v}>"),
+            Err(e) => err(e),
+        };
+        let want = out
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{label} => ")))
+            .expect("oracle line");
+        assert_eq!(got, want, "{label}");
+    }
+}
