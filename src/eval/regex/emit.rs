@@ -13,14 +13,31 @@ use std::fmt::Write;
 /// while the Rust engine would try to compile that many copies.
 const MAX_BOUNDED_REPEAT: u32 = 1000;
 
-pub(crate) fn emit(node: &Node, group_count: usize) -> String {
+/// What is known about the text to be searched, allowing cheaper anchors. The general
+/// translation (both false) is correct for any text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Variant {
+    /// The text is non-empty and does not end with a line terminator: a non-multiline `$`
+    /// can only match at the very end.
+    pub(crate) tail_ok: bool,
+    /// The text has no U+0085/U+2028/U+2029: multiline anchors only see `\r` and `\n`, as
+    /// regex-syntax's CRLF mode does.
+    pub(crate) plain: bool,
+}
+
+pub(crate) fn emit(node: &Node, group_count: usize, variant: Variant) -> String {
     let mut out = String::new();
-    Emitter { group_count }.node(node, &mut out);
+    Emitter {
+        group_count,
+        variant,
+    }
+    .node(node, &mut out);
     out
 }
 
 struct Emitter {
     group_count: usize,
+    variant: Variant,
 }
 
 /// Whether a node can only match the empty string (fancy-regex refuses to repeat lookarounds).
@@ -78,7 +95,7 @@ impl Emitter {
                 max,
                 kind,
             } => self.repeat(node, *min, *max, *kind, out),
-            Node::Assert(a) => out.push_str(assertion(*a)),
+            Node::Assert(a) => out.push_str(assertion(*a, self.variant)),
             Node::LineEnding => {
                 out.push_str("(?:\\r\\n|[\\n\\x0B\\x0C\\r\\u{85}\\u{2028}\\u{2029}])");
             }
@@ -135,8 +152,21 @@ impl Emitter {
     }
 }
 
-fn assertion(a: Assertion) -> &'static str {
+fn assertion(a: Assertion, v: Variant) -> &'static str {
     match a {
+        Assertion::Dollar {
+            multiline: false, ..
+        } if v.tail_ok => "\\z",
+        Assertion::Dollar {
+            multiline: true,
+            unix: false,
+        } if v.plain => "(?Rm:$)",
+        Assertion::Dollar {
+            multiline: true,
+            unix: true,
+        } => "(?m:$)",
+        Assertion::Caret { unix: false } if v.plain && v.tail_ok => "(?Rm:^)",
+        Assertion::Caret { unix: true } if v.tail_ok => "(?m:^)",
         Assertion::Begin => "\\A",
         Assertion::End => "\\z",
         // End of input, or before a line terminator that ends the input (never between \r\n).
@@ -153,10 +183,6 @@ fn assertion(a: Assertion) -> &'static str {
             multiline: false,
             unix: true,
         } => "(?:\\z|(?=\\n\\z))",
-        Assertion::Dollar {
-            multiline: true,
-            unix: true,
-        } => "(?:\\z|(?=\\n))",
         // At the start, or after a line terminator (not inside \r\n), but never at the very end.
         Assertion::Caret { unix: false } => {
             "(?:(?!\\z)(?:\\A|(?<=[\\n\\u{85}\\u{2028}\\u{2029}])|(?<=\\r)(?!\\n)))"

@@ -33,15 +33,19 @@ pub struct MatcherState {
     old_last: Option<usize>,
     groups: Vec<Option<(usize, usize)>>,
     append_pos: usize,
+    /// The translation suited to this text (see `JavaRegex::variant_index`).
+    variant: usize,
 }
 
 impl MatcherState {
     /// `pattern.matcher(text)`, also the value of `text =~ pattern`.
     pub fn new(re: JavaRegex, text: impl Into<String>) -> MatcherState {
         let groups = vec![None; re.group_count() + 1];
+        let text = text.into();
         MatcherState {
+            variant: re.variant_index(&text),
             re,
-            text: text.into(),
+            text,
             first: None,
             last: 0,
             old_last: None,
@@ -95,7 +99,9 @@ impl MatcherState {
         self.first = Some(from);
         let old_last = *self.old_last.get_or_insert(from);
         self.clear_groups();
-        let caps = self.re.search(&self.text, from, old_last == from)?;
+        let caps = self
+            .re
+            .search(&self.text, from, old_last == from, self.variant)?;
         let caps = caps.map(|c| c.spans().to_vec());
         Ok(self.store(caps))
     }

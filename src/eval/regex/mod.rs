@@ -53,9 +53,11 @@ pub mod flags {
     pub const UNICODE_CHARACTER_CLASS: u32 = 0x100;
 }
 
-/// How many backtracking steps one search may take before it fails with
-/// [`RegexError::BacktrackLimit`] instead of hanging.
-pub const BACKTRACK_LIMIT: usize = 10_000_000;
+/// How many backtracking steps one search may take, by default, before it fails with
+/// [`RegexError::BacktrackLimit`] instead of hanging (about a second or two of work; Java has
+/// no such limit). Only patterns that need fancy-regex's backtracking VM count steps:
+/// lookaround, backreferences, atomic groups, and `$` on a text ending in a line break.
+pub const BACKTRACK_LIMIT: usize = 50_000_000;
 
 /// An error from compiling or using a regex, modelled on the Java exception it stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,7 +70,7 @@ pub enum RegexError {
     },
     /// A pattern Java accepts but this implementation cannot translate.
     Unsupported { pattern: String, detail: String },
-    /// Matching needed more than [`BACKTRACK_LIMIT`] steps (catastrophic backtracking).
+    /// Matching needed more backtracking steps than allowed ([`BACKTRACK_LIMIT`] by default).
     BacktrackLimit { pattern: String },
     /// Any other Java exception (bad replacement strings, matcher state errors).
     Java {
@@ -150,13 +152,31 @@ pub struct JavaRegex {
 struct Inner {
     pattern: String,
     flags: u32,
-    translated: String,
     group_count: usize,
     names: Vec<(String, usize)>,
     uses_last_match: bool,
+    has_line_anchors: bool,
+    backtrack_limit: usize,
+    node: parse::Node,
+    /// Translations by [`JavaRegex::variant_index`]: index 0 is the general one (compiled
+    /// eagerly), the others use plain anchors for texts whose line endings allow it
+    /// (compiled on demand).
+    variants: [OnceLock<Result<Compiled, RegexError>>; 4],
+}
+
+/// One translation of the pattern and its compiled forms.
+struct Compiled {
+    translated: String,
     find: fancy_regex::Regex,
     full: OnceLock<Result<fancy_regex::Regex, RegexError>>,
     prefix: OnceLock<Result<fancy_regex::Regex, RegexError>>,
+}
+
+fn variant_of(index: usize) -> emit::Variant {
+    emit::Variant {
+        tail_ok: index & 1 != 0,
+        plain: index & 2 != 0,
+    }
 }
 
 impl fmt::Debug for JavaRegex {
@@ -164,7 +184,7 @@ impl fmt::Debug for JavaRegex {
         f.debug_struct("JavaRegex")
             .field("pattern", &self.inner.pattern)
             .field("flags", &self.inner.flags)
-            .field("translated", &self.inner.translated)
+            .field("translated", &self.translated())
             .finish()
     }
 }
@@ -242,15 +262,16 @@ fn engine_error(pattern: &str, e: fancy_regex::Error) -> RegexError {
     }
 }
 
-fn uses_last_match(node: &parse::Node) -> bool {
+/// Whether any node of the tree satisfies `pred`.
+fn any_node(node: &parse::Node, pred: &dyn Fn(&parse::Node) -> bool) -> bool {
     use parse::Node::*;
-    match node {
-        Assert(parse::Assertion::LastMatch) => true,
-        Seq(v) | Alt(v) => v.iter().any(uses_last_match),
-        Group(n, _) => uses_last_match(n),
-        Repeat { node, .. } => uses_last_match(node),
-        _ => false,
-    }
+    pred(node)
+        || match node {
+            Seq(v) | Alt(v) => v.iter().any(|n| any_node(n, pred)),
+            Group(n, _) => any_node(n, pred),
+            Repeat { node, .. } => any_node(node, pred),
+            _ => false,
+        }
 }
 
 /// Returns the byte offset of the next char boundary after `pos` (or `pos + 1` past the end).
@@ -269,6 +290,15 @@ impl JavaRegex {
 
     /// `Pattern.compile(pattern, flags)` with the bits from [`flags`].
     pub fn with_flags(pattern: &str, flags: u32) -> Result<JavaRegex, RegexError> {
+        JavaRegex::with_limit(pattern, flags, BACKTRACK_LIMIT)
+    }
+
+    /// Like [`with_flags`](Self::with_flags) with another backtracking budget per search.
+    pub fn with_limit(
+        pattern: &str,
+        flags: u32,
+        backtrack_limit: usize,
+    ) -> Result<JavaRegex, RegexError> {
         let parsed = parse::parse(pattern, flags).map_err(|f| match f {
             parse::ParseFailure::Syntax(e) => RegexError::Syntax {
                 description: e.description,
@@ -280,22 +310,76 @@ impl JavaRegex {
                 detail,
             },
         })?;
-        let translated = emit::emit(&parsed.node, parsed.group_count);
-        let uses_last_match = uses_last_match(&parsed.node);
-        let find = build(pattern, &translated, uses_last_match)?;
-        Ok(JavaRegex {
+        let uses_last_match = any_node(&parsed.node, &|n| {
+            matches!(n, parse::Node::Assert(parse::Assertion::LastMatch))
+        });
+        let has_line_anchors = any_node(&parsed.node, &|n| {
+            matches!(
+                n,
+                parse::Node::Assert(
+                    parse::Assertion::Dollar { .. } | parse::Assertion::Caret { .. }
+                )
+            )
+        });
+        let re = JavaRegex {
             inner: Arc::new(Inner {
                 pattern: pattern.to_string(),
                 flags,
-                translated,
                 group_count: parsed.group_count,
                 names: parsed.names,
                 uses_last_match,
+                has_line_anchors,
+                backtrack_limit,
+                node: parsed.node,
+                variants: Default::default(),
+            }),
+        };
+        // Report translation problems now, not at the first match.
+        re.compiled(0)?;
+        Ok(re)
+    }
+
+    /// The translation to use for `text`: 0, the general one, unless the pattern has
+    /// `^`/`$` and the text's line endings allow plain anchors.
+    pub(crate) fn variant_index(&self, text: &str) -> usize {
+        if !self.inner.has_line_anchors {
+            return 0;
+        }
+        let tail_ok = text
+            .chars()
+            .next_back()
+            .is_some_and(|c| !matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}'));
+        let plain = !text.contains(['\u{85}', '\u{2028}', '\u{2029}']);
+        usize::from(tail_ok) | (usize::from(plain) << 1)
+    }
+
+    fn build(&self, translated: &str) -> Result<fancy_regex::Regex, RegexError> {
+        let mut b = fancy_regex::RegexBuilder::new(translated);
+        b.backtrack_limit(self.inner.backtrack_limit);
+        if self.inner.uses_last_match {
+            b.allow_input_assertion_overrides(true);
+        }
+        b.build().map_err(|e| engine_error(&self.inner.pattern, e))
+    }
+
+    fn compiled(&self, index: usize) -> Result<&Compiled, RegexError> {
+        let slot = &self.inner.variants[index & 3];
+        let compiled = slot.get_or_init(|| {
+            let variant = variant_of(index);
+            let translated = emit::emit(&self.inner.node, self.inner.group_count, variant);
+            let find = self.build(&translated)?;
+            Ok(Compiled {
+                translated,
                 find,
                 full: OnceLock::new(),
                 prefix: OnceLock::new(),
-            }),
-        })
+            })
+        });
+        match compiled {
+            Ok(c) => Ok(c),
+            Err(_) if index != 0 => self.compiled(0),
+            Err(e) => Err(e.clone()),
+        }
     }
 
     /// Like [`with_flags`](Self::with_flags), but reuses an earlier compilation of the same
@@ -328,7 +412,7 @@ impl JavaRegex {
 
     /// The fancy-regex pattern it was translated to (for debugging).
     pub fn translated(&self) -> &str {
-        &self.inner.translated
+        self.compiled(0).map_or("", |c| c.translated.as_str())
     }
 
     /// Number of capturing groups (`Matcher.groupCount()`).
@@ -356,12 +440,12 @@ impl JavaRegex {
         text: &'t str,
         pos: usize,
     ) -> Result<Option<Captures<'t>>, RegexError> {
-        self.search(text, pos, true)
+        self.search(text, pos, true, self.variant_index(text))
     }
 
     /// The first match in `text` (`Matcher.find()` on a fresh matcher).
     pub fn find<'t>(&self, text: &'t str) -> Result<Option<Captures<'t>>, RegexError> {
-        self.search(text, 0, true)
+        self.find_at(text, 0)
     }
 
     /// Whether the pattern occurs anywhere in `text` (`=~` used as a boolean).
@@ -369,12 +453,14 @@ impl JavaRegex {
         Ok(self.find(text)?.is_some())
     }
 
-    /// Searches from byte `pos`; `at_last_match` says whether `\G` may match at `pos`.
+    /// Searches from byte `pos`; `at_last_match` says whether `\G` may match at `pos`;
+    /// `variant` is [`variant_index`](Self::variant_index) of this text.
     pub(crate) fn search<'t>(
         &self,
         text: &'t str,
         pos: usize,
         at_last_match: bool,
+        variant: usize,
     ) -> Result<Option<Captures<'t>>, RegexError> {
         if pos > text.len() {
             return Ok(None);
@@ -388,7 +474,7 @@ impl JavaRegex {
             input = input.continue_from_previous_match_end(false);
         }
         let caps = self
-            .inner
+            .compiled(variant)?
             .find
             .captures_input(input)
             .map_err(|e| engine_error(&self.inner.pattern, e))?;
@@ -409,6 +495,7 @@ impl JavaRegex {
             re: self,
             text,
             next: Some((0, true)),
+            variant: self.variant_index(text),
         }
     }
 
@@ -419,24 +506,29 @@ impl JavaRegex {
 
     /// The groups of a whole-text match.
     pub fn full_captures<'t>(&self, text: &'t str) -> Result<Option<Captures<'t>>, RegexError> {
-        self.anchored_captures(text, &self.inner.full, "\\z")
+        self.anchored_captures(text, true)
     }
 
     /// A match at the start of the text (`Matcher.lookingAt()`).
     pub fn looking_at<'t>(&self, text: &'t str) -> Result<Option<Captures<'t>>, RegexError> {
-        self.anchored_captures(text, &self.inner.prefix, "")
+        self.anchored_captures(text, false)
     }
 
-    /// Matches `\A(?:pattern)suffix` (compiled on first use).
+    /// Matches `\A(?:pattern)\z` (`whole`) or `\A(?:pattern)`, compiled on first use.
     fn anchored_captures<'t>(
         &self,
         text: &'t str,
-        slot: &OnceLock<Result<fancy_regex::Regex, RegexError>>,
-        suffix: &str,
+        whole: bool,
     ) -> Result<Option<Captures<'t>>, RegexError> {
+        let c = self.compiled(self.variant_index(text))?;
+        let (slot, suffix) = if whole {
+            (&c.full, "\\z")
+        } else {
+            (&c.prefix, "")
+        };
         let compiled = slot.get_or_init(|| {
-            let p = format!("\\A(?:{}){suffix}", self.inner.translated);
-            build(&self.inner.pattern, &p, self.inner.uses_last_match)
+            let p = format!("\\A(?:{}){suffix}", c.translated);
+            self.build(&p)
         });
         let re = compiled.as_ref().map_err(Clone::clone)?;
         let caps = re
@@ -446,25 +538,13 @@ impl JavaRegex {
     }
 }
 
-fn build(
-    pattern: &str,
-    translated: &str,
-    overrides: bool,
-) -> Result<fancy_regex::Regex, RegexError> {
-    let mut b = fancy_regex::RegexBuilder::new(translated);
-    b.backtrack_limit(BACKTRACK_LIMIT);
-    if overrides {
-        b.allow_input_assertion_overrides(true);
-    }
-    b.build().map_err(|e| engine_error(pattern, e))
-}
-
 /// Iterator over successive matches with Java's rules (see [`JavaRegex::find_iter`]).
 pub struct FindIter<'r, 't> {
     re: &'r JavaRegex,
     text: &'t str,
     /// Where the next search starts and whether `\G` may match there; `None` when done.
     next: Option<(usize, bool)>,
+    variant: usize,
 }
 
 impl<'t> Iterator for FindIter<'_, 't> {
@@ -472,7 +552,7 @@ impl<'t> Iterator for FindIter<'_, 't> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let (pos, at_last) = self.next.take()?;
-        match self.re.search(self.text, pos, at_last) {
+        match self.re.search(self.text, pos, at_last, self.variant) {
             Ok(Some(c)) => {
                 let (s, e) = (c.start(), c.end());
                 self.next = if s == e {

@@ -730,7 +730,8 @@ fn ci_backref_divergence_is_known() {
 fn catastrophic_backtracking_is_an_error_not_a_hang() {
     let text = format!("{}!", "a".repeat(40));
     let start = std::time::Instant::now();
-    let r = re("^(a+)+$").full_match(&text);
+    let limited = |p: &str| JavaRegex::with_limit(p, 0, 1_000_000).expect("valid");
+    let r = limited("^(a+)+$").full_match(&text);
     assert!(
         matches!(r, Err(RegexError::BacktrackLimit { .. }) | Ok(false)),
         "{r:?}"
@@ -740,7 +741,7 @@ fn catastrophic_backtracking_is_an_error_not_a_hang() {
         assert!(e.java_message().contains("backtracking"));
     }
     let xs = "x".repeat(60);
-    let r = re("(x+x+)+y$").find(&xs);
+    let r = limited("(x+x+)+y$").find(&xs);
     assert!(matches!(
         r,
         Err(RegexError::BacktrackLimit { .. }) | Ok(None)
@@ -858,6 +859,85 @@ fn never_panics_on_odd_patterns() {
                 let _ = split(t, &r, -1);
                 let _ = replace_all(t, &r, "$0\\$");
             }
+        }
+    }
+}
+
+/// The plain-anchor translations must find exactly what the general one finds, on every
+/// text they are chosen for.
+#[test]
+fn anchor_variants_agree_with_general_translation() {
+    let pats = [
+        "$",
+        "^",
+        "a$",
+        ".$",
+        "\\d+$",
+        "(?m)$",
+        "(?m)^",
+        "(?m)^.",
+        "(?m).$",
+        "(?m)^$",
+        "(?m)^\\w*$",
+        "(?d)$",
+        "(?md)^",
+        "(?md)$",
+        "(?md)^.*$",
+        "x*$",
+        "(?m)^x*",
+        "\\Z",
+        "a\\Z",
+        "(a$)|b",
+        "(?m)(^a|b$)",
+        "$^",
+        "(?m)$^",
+    ];
+    let texts = [
+        "a",
+        "ab",
+        "a\nb",
+        "a\r\nb",
+        "a\rb",
+        "\nab",
+        "\r\nx",
+        "a\n\nb",
+        "ba",
+        "xax",
+        "a b\nc d",
+        "é\n😀",
+        "a\u{85}b",
+        "a\u{2028}b",
+        "1\n2\n3",
+        "\n\nx",
+    ];
+    let spans = |re: &JavaRegex, text: &str, variant: usize| -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut pos = Some((0, true));
+        while let Some((p, at_last)) = pos {
+            match re.search(text, p, at_last, variant).expect("search") {
+                Some(c) => {
+                    out.push((c.start(), c.end()));
+                    pos = if c.start() == c.end() {
+                        let n = next_boundary(text, c.end());
+                        (n <= text.len()).then_some((n, false))
+                    } else {
+                        Some((c.end(), true))
+                    };
+                }
+                None => pos = None,
+            }
+        }
+        out
+    };
+    for p in pats {
+        let r = re(p);
+        for t in texts {
+            let v = r.variant_index(t);
+            assert_eq!(
+                spans(&r, t, v),
+                spans(&r, t, 0),
+                "pattern {p:?} text {t:?} variant {v}"
+            );
         }
     }
 }
