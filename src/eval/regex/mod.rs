@@ -11,11 +11,17 @@
 //! Positions in this API are **byte offsets** into the Rust string, except where a method says
 //! it returns Java (UTF-16) indices.
 //!
-//! Known divergences: `\b` uses Rust's Unicode word definition (Java 17: letters, digits and
-//! `_`, plus a rule for non-spacing marks); `(?iu)` uses Rust's simple case mappings;
-//! `\X`/`\b{g}` are approximations; `\N{name}`, canonical equivalence (`(?c)`, ignored) and
-//! rarely used Unicode blocks are not supported; a pattern that backtracks too much returns
-//! [`RegexError::BacktrackLimit`] where Java would run (or overflow its stack).
+//! Known divergences (everything else is checked against Groovy 2.4.21 / Java 17 by the
+//! oracle scripts in `tests/oracle/regex_*.groovy`):
+//! - `\b` uses Rust's Unicode word characters; Java 17 uses letters, digits and `_` plus a
+//!   rule for non-spacing marks (ASCII and Latin text behave the same).
+//! - A case-insensitive backreference folds Unicode case (Java `(?i)` folds ASCII only);
+//!   `(?iu)` uses Rust's simple case mappings.
+//! - `\X` and `\b{g}` approximate grapheme clusters; `\N{name}` is not supported; the
+//!   CANON_EQ flag `(?c)` is ignored; `\p{In…}` knows the common blocks only.
+//! - Strings hold no lone surrogates, so positions inside a surrogate pair do not exist.
+//! - A search that needs more than the backtracking budget ([`BACKTRACK_LIMIT`]) fails with
+//!   [`RegexError::BacktrackLimit`], where Java would keep going (or overflow its stack).
 
 mod charset;
 mod emit;
