@@ -3,3 +3,4 @@ mod conformance;
 mod eval;
 mod num;
 mod robustness;
+mod text;

@@ -1572,25 +1572,6 @@ impl Interp {
         Ok(value)
     }
 
-    fn exception_with_object(
-        &self,
-        class: &Arc<ClassInfo>,
-        obj: Arc<Object>,
-        args: &[Value],
-    ) -> R<Value> {
-        let message = args
-            .first()
-            .filter(|v| !v.is_null())
-            .map(super::value::to_display);
-        let cause = args.get(1).cloned();
-        Ok(Value::Exception(Arc::new(super::value::ExceptionObj {
-            class: Arc::from(class.name.as_str()),
-            message,
-            cause,
-            object: Some(obj),
-        })))
-    }
-
     fn init_fields(&self, class: &Arc<ClassInfo>, obj: &Arc<Object>) -> R<()> {
         if let Some(ClassRef::User(sup)) = &class.superclass {
             self.init_fields(sup, obj)?;
@@ -1663,12 +1644,7 @@ impl Interp {
                 .chars()
                 .map(|c| Value::string(c.to_string()))
                 .collect(),
-            Value::Matcher(m) => {
-                let st = m.lock();
-                (0..st.matches.len())
-                    .map(|i| super::methods::matcher_item(&st, i))
-                    .collect()
-            }
+            Value::Matcher(m) => super::methods::matcher_items(&mut m.lock())?,
             Value::Builder(b) => b
                 .lock()
                 .chars()

@@ -13,6 +13,7 @@ pub mod error;
 pub mod fmt_bridge;
 pub mod format;
 pub mod interp;
+pub mod jstr;
 pub mod methods;
 pub mod num;
 pub mod ops;

@@ -15,6 +15,17 @@ use super::value::{
 use crate::syntax::ast::{BinaryOp, UnaryOp};
 use crate::syntax::Span;
 
+/// Converts a regex error into the Java exception it stands for.
+pub fn regex_err(e: super::regex::RegexError) -> Flow {
+    exception(e.java_class(), Some(e.java_message()))
+}
+
+impl From<super::regex::RegexError> for Flow {
+    fn from(e: super::regex::RegexError) -> Flow {
+        regex_err(e)
+    }
+}
+
 /// Converts a numeric error into a thrown Java exception.
 pub fn num_err(e: NumError) -> Flow {
     exception(e.class, e.message)
@@ -60,9 +71,9 @@ impl Interp {
     }
 
     pub fn compile_regex(&self, s: &str) -> R<Arc<super::regex::JavaRegex>> {
-        super::regex::JavaRegex::new(s)
+        super::regex::JavaRegex::cached(s, 0)
             .map(Arc::new)
-            .map_err(|e| exception(e.class, Some(e.message)))
+            .map_err(regex_err)
     }
 
     pub fn binary(&self, op: BinaryOp, a: Value, b: Value) -> R<Value> {
@@ -104,15 +115,13 @@ impl Interp {
             B::RegexFind => {
                 let s = self.regex_subject(&a)?;
                 let re = self.regex_of(&b)?;
-                let m = super::regex::MatcherState::new(&re, &s);
+                let m = super::regex::MatcherState::new((*re).clone(), s);
                 Ok(Value::Matcher(Arc::new(parking_lot::Mutex::new(m))))
             }
             B::RegexMatch => {
                 let s = self.regex_subject(&a)?;
                 let re = self.regex_of(&b)?;
-                re.full_match(&s)
-                    .map(Value::Bool)
-                    .map_err(|e| exception(e.class, Some(e.message)))
+                re.full_match(&s).map(Value::Bool).map_err(regex_err)
             }
             B::In => Ok(Value::Bool(self.is_case(&b, &a, Span::default())?)),
             B::And => Ok(Value::Bool(self.truthy(&a)? && self.truthy(&b)?)),
@@ -445,8 +454,7 @@ impl Interp {
                 if subject.is_null() {
                     return Ok(false);
                 }
-                p.full_match(&to_display(subject))
-                    .map_err(|e| exception(e.class, Some(e.message)))
+                p.full_match(&to_display(subject)).map_err(regex_err)
             }
             Value::Closure(c) => {
                 let r = self.call_closure(c, vec![subject.clone()], span)?;
@@ -669,7 +677,7 @@ pub fn compare(interp: &Interp, a: &Value, b: &Value) -> R<Ordering> {
 
 /// `String.compareTo`: by UTF-16 code units.
 pub fn java_string_cmp(a: &str, b: &str) -> Ordering {
-    a.encode_utf16().cmp(b.encode_utf16())
+    super::jstr::compare_to(a, b).cmp(&0)
 }
 
 /// The comparator Groovy's `sort()`, `min()`, `max()` use when no comparator is given

@@ -606,32 +606,18 @@ impl Interp {
                 let s = to_display(recv);
                 string_get_at(&s, i)
             }
-            Value::Matcher(m) => {
-                let st = m.lock();
-                match i {
-                    Value::Num(n) => {
-                        let len = st.matches.len() as i64;
-                        let k = n.to_i64();
-                        let pos = if k < 0 { k + len } else { k };
-                        if pos < 0 || pos >= len {
-                            return throw(
-                                "java.lang.IndexOutOfBoundsException",
-                                format!(
-                                    "index is out of range {}..{} (index = {k})",
-                                    -len,
-                                    len - 1
-                                ),
-                            );
-                        }
-                        Ok(super::methods::matcher_item(&st, pos as usize))
-                    }
-                    _ => Err(super::call::missing_method(
-                        recv,
-                        "getAt",
-                        std::slice::from_ref(i),
-                    )),
-                }
-            }
+            Value::Matcher(m) => match i {
+                Value::Num(n) => m
+                    .lock()
+                    .get_at(n.to_i64())
+                    .map(super::methods::match_item_value)
+                    .map_err(super::ops::regex_err),
+                _ => Err(super::call::missing_method(
+                    recv,
+                    "getAt",
+                    std::slice::from_ref(i),
+                )),
+            },
             Value::MapEntry(e) => match i {
                 Value::Num(n) if n.to_i64() == 0 => Ok(e.key.clone()),
                 Value::Num(n) if n.to_i64() == 1 => Ok(e.value()),
@@ -842,37 +828,23 @@ pub fn slice_by_range(items: &[Value], r: &RangeVal) -> R<Vec<Value>> {
 
 /// `str[i]` and `str[range]`.
 pub fn string_get_at(s: &str, i: &Value) -> R<Value> {
-    let chars: Vec<char> = s.chars().collect();
-    let len = chars.len() as i64;
+    let jerr = |e: super::jstr::JavaStrError| exception(e.class, Some(e.message));
     match i {
-        Value::Num(n) => {
-            let k = n.to_i64();
-            let pos = if k < 0 { k + len } else { k };
-            if pos < 0 || pos >= len {
-                return throw(
-                    "java.lang.StringIndexOutOfBoundsException",
-                    format!("index {pos}, length {len}"),
-                );
+        Value::Num(n) => super::jstr::get_at(s, n.to_i64()).map(Value::str).map_err(jerr),
+        Value::Range(r) => match &**r {
+            RangeVal::Int {
+                exclusive_empty: true,
+                ..
+            } => Ok(Value::str("")),
+            RangeVal::Int { from, to, reverse, .. } => {
+                let (a, b) = if *reverse { (*to, *from) } else { (*from, *to) };
+                super::jstr::get_range(s, a, b, true).map(Value::string).map_err(jerr)
             }
-            Ok(Value::string(chars[pos as usize].to_string()))
-        }
-        Value::Range(r) => {
-            let vals: Vec<Value> = chars.iter().map(|c| Value::Char(*c)).collect();
-            let out = slice_by_range(&vals, r).map_err(|_| {
-                exception(
-                    "java.lang.StringIndexOutOfBoundsException",
-                    Some(format!("String index out of range: {}", range_hi(r))),
-                )
-            })?;
-            Ok(Value::string(
-                out.iter()
-                    .map(|v| match v {
-                        Value::Char(c) => *c,
-                        _ => ' ',
-                    })
-                    .collect(),
-            ))
-        }
+            RangeVal::Object { .. } => throw(
+                "java.lang.IllegalArgumentException",
+                "range indexes must be integers",
+            ),
+        },
         Value::List(l) => {
             let mut out = String::new();
             for j in l.snapshot() {
@@ -888,13 +860,6 @@ pub fn string_get_at(s: &str, i: &Value) -> R<Value> {
                 to_display(other)
             ),
         ),
-    }
-}
-
-fn range_hi(r: &RangeVal) -> i64 {
-    match r {
-        RangeVal::Int { to, .. } => *to,
-        RangeVal::Object { .. } => 0,
     }
 }
 

@@ -425,7 +425,7 @@ impl Value {
             Value::Set(s) => !s.set.lock().is_empty(),
             Value::Range(r) => !r.is_empty(),
             Value::Builder(b) => !b.lock().is_empty(),
-            Value::Matcher(m) => m.lock().truthy(),
+            Value::Matcher(m) => m.lock().as_boolean().unwrap_or(false),
             Value::Native(n) => n
                 .as_any()
                 .downcast_ref::<super::methods::collection::IteratorObj>()
@@ -789,7 +789,7 @@ fn write_value(out: &mut String, v: &Value, verbose: bool, depth: usize) {
             write_value(out, &e.value(), verbose, depth + 1);
         }
         Value::Closure(c) => out.push_str(&closure_to_string(c)),
-        Value::Pattern(p) => out.push_str(p.as_str()),
+        Value::Pattern(p) => out.push_str(p.pattern()),
         Value::Matcher(m) => out.push_str(&m.lock().to_java_string()),
         Value::Class(c) => {
             let _ = write!(out, "{} {}", c.kind_word(), c.name());
@@ -985,24 +985,9 @@ pub fn exception_to_string(e: &ExceptionObj) -> String {
     }
 }
 
-/// Groovy's `String.inspect()`: single-quoted with `\`, `'` and control characters escaped.
+/// Groovy's `String.inspect()`: single-quoted with `\\`, `'` and control characters escaped.
 pub fn inspect_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('\'');
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\'' => out.push_str("\\'"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            _ => out.push(c),
-        }
-    }
-    out.push('\'');
-    out
+    super::jstr::inspect(s)
 }
 
 impl ClassRef {
@@ -1171,8 +1156,7 @@ fn list_hash(items: &[Value]) -> i32 {
 
 /// `String.hashCode()` over UTF-16 code units.
 pub fn string_hash(s: &str) -> i32 {
-    s.encode_utf16()
-        .fold(0i32, |h, c| h.wrapping_mul(31).wrapping_add(i32::from(c)))
+    super::jstr::java_string_hash(s)
 }
 
 impl PartialEq for HKey {

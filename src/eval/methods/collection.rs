@@ -730,9 +730,7 @@ fn collection_method_inner(
             let Value::Native(n) = &args[0] else {
                 return None;
             };
-            let Some(cmp) = n.as_any().downcast_ref::<super::statics::ComparatorObj>() else {
-                return None;
-            };
+            let cmp = n.as_any().downcast_ref::<super::statics::ComparatorObj>()?;
             match items() {
                 Ok(mut v) => match sort_values(&mut v, |a, b| cmp.compare(interp, a, b)) {
                     Ok(()) => {
@@ -1215,7 +1213,6 @@ fn collection_method_inner(
             other => Value::string(to_display(other)),
         }),
         ("inspect", 0) => Ok(Value::string(crate::eval::value::to_inspect(recv))),
-        ("iterator", 0) => items().map(Value::list),
         ("stream", 0) => items().map(Value::list),
         ("encodeBase64", 0) => items().map(|v| {
             let bytes: Vec<u8> = v

@@ -6,7 +6,7 @@ use indexmap::{IndexMap, IndexSet};
 
 use super::collection::{add_entry, closure_comparator, sort_values};
 use super::{last_closure, no_method};
-use crate::eval::error::{throw, R};
+use crate::eval::error::R;
 use crate::eval::interp::{closure_arity, Interp};
 use crate::eval::ops::{compare_values, groovy_equals};
 use crate::eval::props::normalize_key;
@@ -81,9 +81,8 @@ pub fn map_method(
                 match default {
                     Some(Value::Closure(c)) => interp
                         .call_closure(&c, vec![args[0].clone()], span)
-                        .map(|v| {
+                        .inspect(|v| {
                             m.insert(args[0].clone(), v.clone());
-                            v
                         }),
                     _ => Ok(Value::Null),
                 }

@@ -4,34 +4,34 @@
 use std::sync::Arc;
 
 use super::{arg, int_arg, last_closure, no_method};
-use crate::eval::error::{exception, throw, Flow, R};
+use crate::eval::error::{throw, R};
 use crate::eval::interp::{closure_arity, Interp};
-use crate::eval::regex::{JavaRegex, MatcherState};
+use crate::eval::ops::regex_err;
+use crate::eval::regex::{JavaRegex, MatchItem, MatcherState};
 use crate::eval::value::{to_display, Closure, Value};
 use crate::syntax::Span;
 
-/// The `i`-th match of a matcher as Groovy's `matcher[i]` gives it: the matched text, or a
-/// list of the text and its groups when the pattern has groups.
-pub fn matcher_item(st: &MatcherState, i: usize) -> Value {
-    let Some(groups) = st.matches.get(i) else {
-        return Value::Null;
-    };
-    if st.group_count == 0 {
-        return groups
-            .first()
-            .and_then(Clone::clone)
-            .map_or(Value::Null, Value::string);
+/// A matcher element as a value: the matched text, or a list of the text and its groups
+/// (nulls for groups that did not take part) when the pattern has groups.
+pub fn match_item_value(item: MatchItem) -> Value {
+    match item {
+        MatchItem::Whole(s) => Value::string(s),
+        MatchItem::Groups(gs) => Value::list(
+            gs.into_iter()
+                .map(|g| g.map_or(Value::Null, Value::string))
+                .collect(),
+        ),
     }
-    Value::list(
-        groups
-            .iter()
-            .map(|g| g.clone().map_or(Value::Null, Value::string))
-            .collect(),
-    )
 }
 
-fn regex_err(e: crate::eval::regex::RegexError) -> Flow {
-    exception(e.class, Some(e.message))
+/// Every element of a matcher (`m.each`, `for (x in m)`): resets it first, as Groovy does.
+pub fn matcher_items(st: &mut MatcherState) -> R<Vec<Value>> {
+    Ok(st
+        .items()
+        .map_err(regex_err)?
+        .into_iter()
+        .map(match_item_value)
+        .collect())
 }
 
 fn pattern_of(interp: &Interp, v: &Value) -> R<Arc<JavaRegex>> {
@@ -41,54 +41,21 @@ fn pattern_of(interp: &Interp, v: &Value) -> R<Arc<JavaRegex>> {
     }
 }
 
-/// Expands a Java replacement string (`$1`, `\$`) for one match.
-fn expand_replacement(repl: &str, groups: &[Option<String>]) -> R<String> {
-    let mut out = String::new();
-    let mut it = repl.chars().peekable();
-    while let Some(c) = it.next() {
-        match c {
-            '\\' => match it.next() {
-                Some(n) => out.push(n),
-                None => {
-                    return throw(
-                        "java.lang.IllegalArgumentException",
-                        "character to be escaped is missing",
-                    )
-                }
-            },
-            '$' => {
-                let mut digits = String::new();
-                while let Some(d) = it.peek().filter(|d| d.is_ascii_digit()) {
-                    let candidate = format!("{digits}{d}");
-                    if !digits.is_empty()
-                        && candidate.parse::<usize>().unwrap_or(usize::MAX) >= groups.len()
-                    {
-                        break;
-                    }
-                    digits.push(*d);
-                    it.next();
-                }
-                if digits.is_empty() {
-                    return throw(
-                        "java.lang.IllegalArgumentException",
-                        "Illegal group reference",
-                    );
-                }
-                let n: usize = digits.parse().unwrap_or(usize::MAX);
-                match groups.get(n) {
-                    Some(g) => out.push_str(g.as_deref().unwrap_or("")),
-                    None => {
-                        return throw(
-                            "java.lang.IndexOutOfBoundsException",
-                            format!("No group {n}"),
-                        )
-                    }
-                }
-            }
-            _ => out.push(c),
-        }
+/// The groups of a match as closure arguments: the whole match alone when the pattern has
+/// no groups; otherwise one argument per group when the closure takes that many, else the
+/// list `[whole, g1, …]`.
+fn groups_to_args(c: &Arc<Closure>, groups: Vec<Option<String>>) -> Vec<Value> {
+    let vals: Vec<Value> = groups
+        .into_iter()
+        .map(|g| g.map_or(Value::Null, Value::string))
+        .collect();
+    if vals.len() == 1 {
+        return vals;
     }
-    Ok(out)
+    match closure_arity(c) {
+        Some(n) if n == vals.len() => vals,
+        _ => vec![Value::list(vals)],
+    }
 }
 
 fn replace_impl(
@@ -100,44 +67,27 @@ fn replace_impl(
     all: bool,
 ) -> R<Value> {
     let re = pattern_of(interp, pat)?;
-    let matches = re.find_spans(s).map_err(regex_err)?;
-    let mut out = String::new();
-    let mut last = 0;
-    for (start, end, groups) in matches {
-        out.push_str(&s[last..start]);
-        let rep = match repl {
-            Value::Closure(c) => {
-                let args = if groups.len() > 1 {
-                    let all_groups = Value::list(
-                        groups
-                            .iter()
-                            .map(|g| g.clone().map_or(Value::Null, Value::string))
-                            .collect(),
-                    );
-                    match closure_arity(c) {
-                        Some(n) if n == groups.len() => groups
-                            .iter()
-                            .map(|g| g.clone().map_or(Value::Null, Value::string))
-                            .collect(),
-                        _ => vec![all_groups],
-                    }
-                } else {
-                    vec![groups
-                        .first()
-                        .and_then(Clone::clone)
-                        .map_or(Value::Null, Value::string)]
-                };
-                to_display(&interp.call_closure(c, args, span)?)
+    let out = match repl {
+        Value::Closure(c) => {
+            let f = |caps: &crate::eval::regex::Captures<'_>| -> R<String> {
+                let a = groups_to_args(c, caps.to_strings());
+                Ok(to_display(&interp.call_closure(c, a, span)?))
+            };
+            if all {
+                crate::eval::regex::replace_all_with(s, &re, f)?
+            } else {
+                crate::eval::regex::replace_first_with(s, &re, f)?
             }
-            other => expand_replacement(&to_display(other), &groups)?,
-        };
-        out.push_str(&rep);
-        last = end;
-        if !all {
-            break;
         }
-    }
-    out.push_str(&s[last..]);
+        other => {
+            let r = to_display(other);
+            if all {
+                crate::eval::regex::replace_all(s, &re, &r).map_err(regex_err)?
+            } else {
+                crate::eval::regex::replace_first(s, &re, &r).map_err(regex_err)?
+            }
+        }
+    };
     Ok(Value::string(out))
 }
 
@@ -164,71 +114,68 @@ pub fn regex_replace_first(interp: &Interp, s: &str, p: &Arc<JavaRegex>, repl: &
 /// Java's `String.split(regex, limit)`.
 pub fn split(interp: &Interp, s: &str, pat: &Value, limit: i64) -> R<Value> {
     let re = pattern_of(interp, pat)?;
-    let parts = re.split(s, limit).map_err(regex_err)?;
+    let limit = i32::try_from(limit).unwrap_or(if limit < 0 { -1 } else { i32::MAX });
+    let parts = crate::eval::regex::split(s, &re, limit).map_err(regex_err)?;
     Ok(Value::array(
         "java.lang.String",
         parts.into_iter().map(Value::string).collect(),
     ))
 }
 
+/// Every match of `re` in `s` as its groups (group 0 first).
+fn all_matches(re: &JavaRegex, s: &str) -> R<Vec<Vec<Option<String>>>> {
+    let mut out = Vec::new();
+    for c in re.find_iter(s) {
+        out.push(c.map_err(regex_err)?.to_strings());
+    }
+    Ok(out)
+}
+
 /// `str.find(regex)` / `str.find(regex) { match -> }`.
 pub fn string_find(interp: &Interp, s: &str, args: &[Value], span: Span) -> R<Value> {
     let re = pattern_of(interp, &args[0])?;
-    let matches = re.find_spans(s).map_err(regex_err)?;
-    let Some((_, _, groups)) = matches.into_iter().next() else {
+    let Some(caps) = re.find(s).map_err(regex_err)? else {
         return Ok(Value::Null);
     };
+    let groups = caps.to_strings();
     match last_closure(&args[1..]) {
         Some(c) => {
-            let a = groups_to_args(&c, &groups);
+            let a = groups_to_args(&c, groups);
             interp.call_closure(&c, a, span)
         }
         None => Ok(groups
-            .first()
-            .and_then(Clone::clone)
+            .into_iter()
+            .next()
+            .flatten()
             .map_or(Value::Null, Value::string)),
-    }
-}
-
-fn groups_to_args(c: &Arc<Closure>, groups: &[Option<String>]) -> Vec<Value> {
-    let vals: Vec<Value> = groups
-        .iter()
-        .map(|g| g.clone().map_or(Value::Null, Value::string))
-        .collect();
-    if groups.len() == 1 {
-        return vals;
-    }
-    match closure_arity(c) {
-        Some(n) if n == groups.len() => vals,
-        _ => vec![Value::list(vals)],
     }
 }
 
 /// `str.findAll(regex)` / `str.findAll(regex) { … }`.
 pub fn string_find_all(interp: &Interp, s: &str, args: &[Value], span: Span) -> R<Value> {
     let re = pattern_of(interp, &args[0])?;
-    let matches = re.find_spans(s).map_err(regex_err)?;
     let c = last_closure(&args[1..]);
     let mut out = Vec::new();
-    for (_, _, groups) in matches {
+    for groups in all_matches(&re, s)? {
         match &c {
             Some(c) => {
-                let a = groups_to_args(c, &groups);
+                let a = groups_to_args(c, groups);
                 out.push(interp.call_closure(c, a, span)?);
             }
             None => {
                 if groups.len() > 1 {
                     out.push(Value::list(
                         groups
-                            .iter()
-                            .map(|g| g.clone().map_or(Value::Null, Value::string))
+                            .into_iter()
+                            .map(|g| g.map_or(Value::Null, Value::string))
                             .collect(),
                     ));
                 } else {
                     out.push(
                         groups
-                            .first()
-                            .and_then(Clone::clone)
+                            .into_iter()
+                            .next()
+                            .flatten()
                             .map_or(Value::Null, Value::string),
                     );
                 }
@@ -243,8 +190,8 @@ pub fn string_each_match(interp: &Interp, s: &str, args: &[Value], span: Span) -
         return no_method(&Value::str(s), "eachMatch", args);
     };
     let re = pattern_of(interp, &args[0])?;
-    for (_, _, groups) in re.find_spans(s).map_err(regex_err)? {
-        let a = groups_to_args(&c, &groups);
+    for groups in all_matches(&re, s)? {
+        let a = groups_to_args(&c, groups);
         interp.call_closure(&c, a, span)?;
     }
     Ok(Value::str(s))
@@ -352,63 +299,99 @@ pub fn regex_method(
         Value::Pattern(p) => {
             let r = match (name, args.len()) {
                 ("matcher", 1) => {
-                    let m = MatcherState::new(p, &to_display(&args[0]));
+                    let m = MatcherState::new((**p).clone(), to_display(&args[0]));
                     Ok(Value::Matcher(Arc::new(parking_lot::Mutex::new(m))))
                 }
-                ("pattern" | "toString", 0) => Ok(Value::str(p.as_str())),
+                ("pattern" | "toString", 0) => Ok(Value::str(p.pattern())),
+                ("flags", 0) => Ok(Value::int(p.flags() as i32)),
                 ("split", 1) => split(interp, &to_display(&args[0]), recv, 0),
+                ("split", 2) => split(
+                    interp,
+                    &to_display(&args[0]),
+                    recv,
+                    int_arg(interp, args, 1).unwrap_or(0),
+                ),
                 ("isCase", 1) => interp.is_case(recv, &args[0], span).map(Value::Bool),
-                ("asPredicate", 0) => return None,
                 _ => return None,
             };
             Some(r)
         }
         Value::Matcher(m) => {
+            let group_arg = |st: &MatcherState, v: &Value| match v {
+                Value::Num(n) => st.group(n.to_i64()),
+                other => st.group_named(&to_display(other)),
+            };
             let r = match (name, args.len()) {
-                ("matches", 0) => Ok(Value::Bool(m.lock().matches_whole())),
-                ("find", 0) => Ok(Value::Bool(m.lock().find_next())),
+                ("matches", 0) => m.lock().matches().map(Value::Bool).map_err(regex_err),
+                ("lookingAt", 0) => m.lock().looking_at().map(Value::Bool).map_err(regex_err),
+                ("find", 0) => m.lock().find().map(Value::Bool).map_err(regex_err),
+                ("find", 1) => match int_arg(interp, args, 0) {
+                    Ok(i) => m.lock().find_from(i).map(Value::Bool).map_err(regex_err),
+                    Err(f) => Err(f),
+                },
                 ("group", 0) => m
                     .lock()
-                    .group(0)
-                    .map(|g| g.map_or(Value::Null, Value::string)),
-                ("group", 1) => {
-                    let st = m.lock();
-                    match &args[0] {
-                        Value::Num(n) => st.group(n.to_i64() as usize),
-                        other => st.named_group(&to_display(other)),
-                    }
+                    .group0()
                     .map(|g| g.map_or(Value::Null, Value::string))
-                }
-                ("groupCount", 0) => Ok(Value::int(m.lock().group_count as i32)),
-                ("hasGroup", 0) => Ok(Value::Bool(m.lock().group_count > 0)),
-                ("size" | "getCount", 0) => Ok(Value::int(m.lock().matches.len() as i32)),
+                    .map_err(regex_err),
+                ("group", 1) => group_arg(&m.lock(), &args[0])
+                    .map(|g| g.map_or(Value::Null, Value::string))
+                    .map_err(regex_err),
+                ("groupCount", 0) => Ok(Value::int(m.lock().group_count() as i32)),
+                ("hasGroup", 0) => Ok(Value::Bool(m.lock().has_group())),
+                ("size" | "getCount", 0) => m
+                    .lock()
+                    .count()
+                    .map(|n| Value::int(n as i32))
+                    .map_err(regex_err),
                 ("reset", 0) => {
                     m.lock().reset();
                     Ok(recv.clone())
                 }
-                ("start", 0) => m.lock().start().map(|v| Value::int(v as i32)),
-                ("end", 0) => m.lock().end().map(|v| Value::int(v as i32)),
-                ("getAt", 1) => interp.get_at(recv, args, span),
-                ("asBoolean", 0) => Ok(Value::Bool(m.lock().truthy())),
-                (
-                    "each" | "collect" | "findAll" | "find" | "any" | "every" | "eachWithIndex",
-                    _,
-                ) => match interp.iterate(recv, span) {
-                    Ok(items) => super::collection::collection_method(
-                        interp,
-                        &Value::list(items),
-                        name,
-                        args,
-                        span,
-                    )?,
-                    Err(f) => Err(f),
-                },
-                ("replaceAll", 1) => {
+                ("start", 0) => m.lock().start(0).map(Value::int_or_long).map_err(regex_err),
+                ("end", 0) => m.lock().end(0).map(Value::int_or_long).map_err(regex_err),
+                ("start" | "end", 1) => {
                     let st = m.lock();
-                    let input = st.input.clone();
-                    let re = st.regex.clone();
-                    drop(st);
-                    replace_all(interp, &input, &Value::Pattern(re), &args[0], span)
+                    match &args[0] {
+                        Value::Num(n) if name == "start" => st.start(n.to_i64()),
+                        Value::Num(n) => st.end(n.to_i64()),
+                        other if name == "start" => st.start_named(&to_display(other)),
+                        other => st.end_named(&to_display(other)),
+                    }
+                    .map(Value::int_or_long)
+                    .map_err(regex_err)
+                }
+                ("getAt", 1) => interp.get_at(recv, args, span),
+                ("asBoolean", 0) => m.lock().as_boolean().map(Value::Bool).map_err(regex_err),
+                ("replaceAll", 1) | ("replaceFirst", 1) => {
+                    let (text, re) = {
+                        let st = m.lock();
+                        (st.text().to_string(), st.regex().clone())
+                    };
+                    let p = Value::Pattern(Arc::new(re));
+                    if name == "replaceAll" {
+                        replace_all(interp, &text, &p, &args[0], span)
+                    } else {
+                        replace_first(interp, &text, &p, &args[0], span)
+                    }
+                }
+                ("toString", 0) => Ok(Value::string(m.lock().to_java_string())),
+                (
+                    "iterator" | "each" | "collect" | "findAll" | "find" | "any" | "every"
+                    | "eachWithIndex" | "toList" | "inject" | "sum" | "join" | "first" | "last",
+                    _,
+                ) => {
+                    let items = matcher_items(&mut m.lock());
+                    match items {
+                        Ok(items) => super::collection::collection_method(
+                            interp,
+                            &Value::list(items),
+                            name,
+                            args,
+                            span,
+                        )?,
+                        Err(f) => Err(f),
+                    }
                 }
                 _ => return None,
             };

@@ -21,7 +21,7 @@ use super::interp::Interp;
 use super::value::{to_display, to_inspect, Closure, Value};
 use crate::syntax::Span;
 
-pub use misc::{matcher_item, regex_replace_first};
+pub use misc::{match_item_value, matcher_items, regex_replace_first};
 pub use statics::{construct_builtin, static_property};
 
 /// The `i`-th argument, or null.

@@ -501,7 +501,7 @@ pub fn static_method(
                 Ok(re) => re
                     .full_match(&to_display(&args[1]))
                     .map(Value::Bool)
-                    .map_err(|e| crate::eval::error::exception(e.class, Some(e.message))),
+                    .map_err(crate::eval::ops::regex_err),
                 Err(f) => Err(f),
             }
         }

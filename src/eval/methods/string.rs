@@ -5,196 +5,14 @@ use std::sync::Arc;
 use super::{arg, bad_arg, int_arg, last_closure, str_arg};
 use crate::eval::error::{exception, throw, R};
 use crate::eval::interp::Interp;
+use crate::eval::jstr;
 use crate::eval::num;
 use crate::eval::ops::num_err;
 use crate::eval::value::{to_display, Value};
 use crate::syntax::Span;
 
-fn chars_of(s: &str) -> Vec<char> {
-    s.chars().collect()
-}
-
-fn sioobe<T>(msg: String) -> R<T> {
-    throw("java.lang.StringIndexOutOfBoundsException", msg)
-}
-
-/// Java `substring(begin, end)` over characters, with Java 17's exception messages.
-pub fn substring(s: &str, begin: i64, end: Option<i64>) -> R<String> {
-    let chars = chars_of(s);
-    let len = chars.len() as i64;
-    let end = end.unwrap_or(len);
-    if begin < 0 || end > len || begin > end {
-        return sioobe(format!("begin {begin}, end {end}, length {len}"));
-    }
-    Ok(chars[begin as usize..end as usize].iter().collect())
-}
-
-/// Java's `trim()`: strips characters up to U+0020 from both ends.
-pub fn java_trim(s: &str) -> &str {
-    s.trim_matches(|c: char| c <= ' ')
-}
-
-fn index_of(hay: &str, needle: &str, from: i64) -> i64 {
-    let chars = chars_of(hay);
-    let n = chars_of(needle);
-    let from = from.max(0) as usize;
-    if n.is_empty() {
-        return from.min(chars.len()) as i64;
-    }
-    if n.len() > chars.len() {
-        return -1;
-    }
-    for i in from..=(chars.len() - n.len()) {
-        if chars[i..i + n.len()] == n[..] {
-            return i as i64;
-        }
-    }
-    -1
-}
-
-fn last_index_of(hay: &str, needle: &str, from: Option<i64>) -> i64 {
-    let chars = chars_of(hay);
-    let n = chars_of(needle);
-    if n.len() > chars.len() {
-        return -1;
-    }
-    let max_start = (chars.len() - n.len()) as i64;
-    let start = from.map_or(max_start, |f| f.min(max_start));
-    let mut i = start;
-    while i >= 0 {
-        let u = i as usize;
-        if chars[u..u + n.len()] == n[..] {
-            return i;
-        }
-        i -= 1;
-    }
-    -1
-}
-
-/// Groovy's `readLines()`/`eachLine` splitting: `\n`, `\r\n` and `\r` end lines.
-pub fn read_lines(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut it = s.chars().peekable();
-    while let Some(c) = it.next() {
-        match c {
-            '\n' => out.push(std::mem::take(&mut cur)),
-            '\r' => {
-                if it.peek() == Some(&'\n') {
-                    it.next();
-                }
-                out.push(std::mem::take(&mut cur));
-            }
-            _ => cur.push(c),
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
-
-/// Groovy's `tokenize()`: splits on any of the delimiter characters, dropping empties.
-pub fn tokenize(s: &str, delims: &str) -> Vec<String> {
-    s.split(|c: char| delims.contains(c))
-        .filter(|t| !t.is_empty())
-        .map(String::from)
-        .collect()
-}
-
-/// Groovy's `stripIndent()`.
-pub fn strip_indent(s: &str) -> String {
-    let lines: Vec<&str> = s.split('\n').collect();
-    let indent = lines
-        .iter()
-        .enumerate()
-        .filter(|(i, l)| !java_trim(l).is_empty() || *i == lines.len() - 1 && !l.is_empty())
-        .filter(|(_, l)| !java_trim(l).is_empty())
-        .map(|(_, l)| l.chars().take_while(|c| c.is_whitespace()).count())
-        .min()
-        .unwrap_or(0);
-    let mut out: Vec<String> = lines
-        .iter()
-        .map(|l| {
-            if java_trim(l).is_empty() {
-                String::new()
-            } else {
-                l.chars().skip(indent).collect()
-            }
-        })
-        .collect();
-    if let Some(last) = out.last() {
-        if last.is_empty() && lines.last().is_some_and(|l| !l.is_empty()) {
-            out.pop();
-            out.push(String::new());
-        }
-    }
-    out.join("\n")
-}
-
-/// Groovy's `stripMargin(c)`.
-pub fn strip_margin(s: &str, margin: char) -> String {
-    let lines: Vec<&str> = s.split('\n').collect();
-    lines
-        .iter()
-        .map(|l| {
-            let trimmed = l.trim_start_matches([' ', '\t']);
-            match trimmed.strip_prefix(margin) {
-                Some(rest) => rest.to_string(),
-                None => (*l).to_string(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn pad(s: &str, n: i64, fill: &str, left: bool) -> String {
-    let len = s.chars().count() as i64;
-    if n <= len || fill.is_empty() || n as usize > crate::eval::value::MAX_STRING {
-        return s.to_string();
-    }
-    let need = (n - len) as usize;
-    let padding: String = fill.chars().cycle().take(need).collect();
-    if left {
-        format!("{padding}{s}")
-    } else {
-        format!("{s}{padding}")
-    }
-}
-
-fn center(s: &str, n: i64, fill: &str) -> String {
-    let len = s.chars().count() as i64;
-    if n <= len || fill.is_empty() || n as usize > crate::eval::value::MAX_STRING {
-        return s.to_string();
-    }
-    let total = (n - len) as usize;
-    let left = total / 2;
-    let right = total - left;
-    let l: String = fill.chars().cycle().take(left).collect();
-    let r: String = fill.chars().cycle().take(right).collect();
-    format!("{l}{s}{r}")
-}
-
-pub fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
-fn uncapitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
-/// Groovy's `String.toBoolean()`.
-pub fn to_boolean(s: &str) -> bool {
-    let t = java_trim(s).to_lowercase();
-    t == "true" || t == "y" || t == "1"
+fn jerr(e: jstr::JavaStrError) -> crate::eval::error::Flow {
+    exception(e.class, Some(e.message))
 }
 
 fn strings(v: Vec<String>) -> Value {
@@ -213,15 +31,15 @@ pub fn string_method(
     let r: R<Value> = match (name, args.len()) {
         ("length" | "size", 0) => Ok(Value::int(s.encode_utf16().count() as i32)),
         ("isEmpty", 0) => Ok(Value::Bool(s.is_empty())),
-        ("isBlank", 0) | ("isAllWhitespace", 0) => Ok(Value::Bool(s.chars().all(char::is_whitespace))),
-        ("trim", 0) => Ok(Value::str(java_trim(s))),
-        ("strip", 0) => Ok(Value::str(s.trim())),
+        ("isBlank", 0) | ("isAllWhitespace", 0) => Ok(Value::Bool(jstr::is_all_whitespace(s))),
+        ("trim", 0) => Ok(Value::str(jstr::trim(s))),
+        ("strip", 0) => Ok(Value::str(jstr::strip(s))),
         ("stripLeading", 0) => Ok(Value::str(s.trim_start())),
         ("stripTrailing", 0) => Ok(Value::str(s.trim_end())),
         ("toUpperCase", 0) => Ok(Value::string(s.to_uppercase())),
         ("toLowerCase", 0) => Ok(Value::string(s.to_lowercase())),
-        ("capitalize", 0) => Ok(Value::string(capitalize(s))),
-        ("uncapitalize", 0) => Ok(Value::string(uncapitalize(s))),
+        ("capitalize", 0) => Ok(Value::string(jstr::capitalize(s))),
+        ("uncapitalize", 0) => Ok(Value::string(jstr::uncapitalize(s))),
         ("toString", 0) => Ok(Value::str(s)),
         ("intern", 0) => Ok(Value::str(s)),
         ("contains", 1) => Ok(Value::Bool(s.contains(&to_display(&args[0])))),
@@ -232,60 +50,29 @@ pub fn string_method(
         }),
         ("endsWith", 1) => Ok(Value::Bool(s.ends_with(&to_display(&args[0])))),
         ("equalsIgnoreCase", 1) => Ok(Value::Bool(
-            !args[0].is_null() && s.to_lowercase() == to_display(&args[0]).to_lowercase(),
+            !args[0].is_null() && jstr::equals_ignore_case(s, &to_display(&args[0])),
         )),
-        ("compareToIgnoreCase", 1) => Ok(Value::int(
-            crate::eval::ops::java_string_cmp(&s.to_lowercase(), &to_display(&args[0]).to_lowercase()) as i32,
-        )),
-        ("compareTo", 1) => {
-            let o = to_display(&args[0]);
-            let a: Vec<u16> = s.encode_utf16().collect();
-            let b: Vec<u16> = o.encode_utf16().collect();
-            let n = a.len().min(b.len());
-            let mut d = a.len() as i32 - b.len() as i32;
-            for i in 0..n {
-                if a[i] != b[i] {
-                    d = a[i] as i32 - b[i] as i32;
-                    break;
-                }
-            }
-            Ok(Value::int(d))
-        }
-        ("indexOf", 1) => Ok(Value::int(index_of(s, &to_display(&args[0]), 0) as i32)),
-        ("indexOf", 2) => int_arg(interp, args, 1).map(|f| Value::int(index_of(s, &to_display(&args[0]), f) as i32)),
-        ("lastIndexOf", 1) => Ok(Value::int(last_index_of(s, &to_display(&args[0]), None) as i32)),
+        ("compareToIgnoreCase", 1) => Ok(Value::int(jstr::compare_to_ignore_case(s, &to_display(&args[0])))),
+        ("compareTo", 1) => Ok(Value::int(jstr::compare_to(s, &to_display(&args[0])))),
+        ("indexOf", 1) => Ok(Value::int_or_long(jstr::index_of(s, &to_display(&args[0]), 0))),
+        ("indexOf", 2) => int_arg(interp, args, 1)
+            .map(|f| Value::int_or_long(jstr::index_of(s, &to_display(&args[0]), f))),
+        ("lastIndexOf", 1) => Ok(Value::int_or_long(jstr::last_index_of(s, &to_display(&args[0]), None))),
         ("lastIndexOf", 2) => int_arg(interp, args, 1)
-            .map(|f| Value::int(last_index_of(s, &to_display(&args[0]), Some(f)) as i32)),
-        ("substring", 1) => int_arg(interp, args, 0).and_then(|b| substring(s, b, None)).map(Value::string),
-        ("substring", 2) => {
-            let b = int_arg(interp, args, 0);
-            let e = int_arg(interp, args, 1);
-            match (b, e) {
-                (Ok(b), Ok(e)) => substring(s, b, Some(e)).map(Value::string),
-                (Err(f), _) | (_, Err(f)) => Err(f),
-            }
-        }
-        ("subSequence", 2) => {
-            let b = int_arg(interp, args, 0);
-            let e = int_arg(interp, args, 1);
-            match (b, e) {
-                (Ok(b), Ok(e)) => substring(s, b, Some(e)).map(Value::string),
-                (Err(f), _) | (_, Err(f)) => Err(f),
-            }
-        }
-        ("charAt", 1) => int_arg(interp, args, 0).and_then(|i| {
-            let chars = chars_of(s);
-            match usize::try_from(i).ok().and_then(|u| chars.get(u)) {
-                Some(c) => Ok(Value::Char(*c)),
-                None => sioobe(format!("index {i}, length {}", chars.len())),
-            }
-        }),
+            .map(|f| Value::int_or_long(jstr::last_index_of(s, &to_display(&args[0]), Some(f)))),
+        ("substring", 1) => int_arg(interp, args, 0)
+            .and_then(|b| jstr::substring(s, b, None).map(Value::str).map_err(jerr)),
+        ("substring" | "subSequence", 2) => match (int_arg(interp, args, 0), int_arg(interp, args, 1)) {
+            (Ok(b), Ok(e)) => jstr::substring(s, b, Some(e)).map(Value::str).map_err(jerr),
+            (Err(f), _) | (_, Err(f)) => Err(f),
+        },
+        ("charAt", 1) => int_arg(interp, args, 0).and_then(|i| jstr::char_at(s, i).map(Value::Char).map_err(jerr)),
         ("getAt", 1) => crate::eval::props::string_get_at(s, &args[0]),
         ("concat", 1) => Ok(Value::string(format!("{s}{}", to_display(&args[0])))),
         ("plus", 1) => interp.plus(recv.clone(), args[0].clone()),
         ("minus", 1) => interp.binary(crate::syntax::ast::BinaryOp::Sub, recv.clone(), args[0].clone()),
         ("multiply", 1) => interp.binary(crate::syntax::ast::BinaryOp::Mul, recv.clone(), args[0].clone()),
-        ("replace", 2) => Ok(Value::string(s.replace(&to_display(&args[0]), &to_display(&args[1])))),
+        ("replace", 2) => Ok(Value::string(jstr::replace_literal(s, &to_display(&args[0]), &to_display(&args[1])))),
         ("replaceAll", 2) => super::misc::replace_all(interp, s, &args[0], &args[1], span),
         ("replaceFirst", 2) => super::misc::replace_first(interp, s, &args[0], &args[1], span),
         ("split", 0) => Ok(Value::array(
@@ -296,32 +83,36 @@ pub fn string_method(
             let limit = if args.len() == 2 { int_arg(interp, args, 1).unwrap_or(0) } else { 0 };
             super::misc::split(interp, s, &args[0], limit)
         }
-        ("tokenize", 0) => Ok(strings(tokenize(s, " \t\n\r\u{c}"))),
-        ("tokenize", 1) => Ok(strings(tokenize(s, &to_display(&args[0])))),
-        ("padLeft", 1) => int_arg(interp, args, 0).map(|n| Value::string(pad(s, n, " ", true))),
-        ("padLeft", 2) => int_arg(interp, args, 0).map(|n| Value::string(pad(s, n, &to_display(&args[1]), true))),
-        ("padRight", 1) => int_arg(interp, args, 0).map(|n| Value::string(pad(s, n, " ", false))),
-        ("padRight", 2) => int_arg(interp, args, 0).map(|n| Value::string(pad(s, n, &to_display(&args[1]), false))),
-        ("center", 1) => int_arg(interp, args, 0).map(|n| Value::string(center(s, n, " "))),
-        ("center", 2) => int_arg(interp, args, 0).map(|n| Value::string(center(s, n, &to_display(&args[1])))),
+        ("tokenize", 0) => Ok(strings(jstr::tokenize(s, None))),
+        ("tokenize", 1) => Ok(strings(jstr::tokenize(s, Some(&to_display(&args[0]))))),
+        ("padLeft" | "padRight" | "center", 1 | 2) => int_arg(interp, args, 0).and_then(|n| {
+            let fill = args.get(1).map_or_else(|| " ".to_string(), to_display);
+            match name {
+                "padLeft" => jstr::pad_left(s, n, &fill),
+                "padRight" => jstr::pad_right(s, n, &fill),
+                _ => jstr::center(s, n, &fill),
+            }
+            .map(Value::string)
+            .map_err(jerr)
+        }),
         ("repeat", 1) => int_arg(interp, args, 0).and_then(|n| {
             if n < 0 {
                 return bad_arg(format!("count is negative: {n}"));
             }
             interp.binary(crate::syntax::ast::BinaryOp::Mul, recv.clone(), Value::int_or_long(n))
         }),
-        ("reverse", 0) => Ok(Value::string(s.chars().rev().collect())),
-        ("readLines", 0) | ("lines", 0) => Ok(strings(read_lines(s))),
+        ("reverse", 0) => Ok(Value::string(jstr::reverse(s))),
+        ("readLines", 0) | ("lines", 0) => Ok(Value::list(jstr::read_lines(s).into_iter().map(Value::str).collect())),
         ("eachLine", 1) => {
             let Some(c) = last_closure(args) else {
                 return Some(super::no_method(recv, name, args));
             };
             let mut last = Value::Null;
-            for (i, l) in read_lines(s).into_iter().enumerate() {
+            for (i, l) in jstr::read_lines(s).into_iter().enumerate() {
                 let a = if crate::eval::interp::closure_arity(&c) == Some(2) {
-                    vec![Value::string(l), Value::int(i as i32)]
+                    vec![Value::str(l), Value::int(i as i32)]
                 } else {
-                    vec![Value::string(l)]
+                    vec![Value::str(l)]
                 };
                 match interp.call_closure(&c, a, span) {
                     Ok(v) => last = v,
@@ -334,8 +125,8 @@ pub fn string_method(
             let Some(c) = last_closure(args) else {
                 return Some(super::no_method(recv, name, args));
             };
-            for l in read_lines(s) {
-                let parts = match super::misc::split(interp, &l, &args[0], 0) {
+            for l in jstr::read_lines(s) {
+                let parts = match super::misc::split(interp, l, &args[0], 0) {
                     Ok(v) => v,
                     Err(f) => return Some(Err(f)),
                 };
@@ -349,21 +140,29 @@ pub fn string_method(
             }
             Ok(Value::Null)
         }
-        ("stripIndent", 0) => Ok(Value::string(strip_indent(s))),
-        ("stripMargin", 0) => Ok(Value::string(strip_margin(s, '|'))),
-        ("stripMargin", 1) => Ok(Value::string(strip_margin(
+        // On a String, JDK 15+'s String.stripIndent() wins over Groovy's; a GString gets
+        // Groovy's.
+        ("stripIndent", 0) if matches!(recv, Value::Str(_)) => Ok(Value::string(jdk_strip_indent(s))),
+        ("stripIndent", 0) => Ok(Value::string(jstr::strip_indent(s))),
+        ("stripIndent", 1) => int_arg(interp, args, 0).map(|n| Value::string(jstr::strip_indent_by(s, n))),
+        ("format", _) if !args.is_empty() => {
+            // `'x %s'.format('y')` is the static String.format('y'): the receiver is ignored.
+            super::misc::format_values(interp, &to_display(&args[0]), &args[1..]).map(Value::string)
+        }
+        ("stripMargin", 0) => Ok(Value::string(jstr::strip_margin(s, '|'))),
+        ("stripMargin", 1) => Ok(Value::string(jstr::strip_margin(
             s,
             to_display(&args[0]).chars().next().unwrap_or('|'),
         ))),
-        ("denormalize", 0) => Ok(Value::string(read_lines(s).join("\n"))),
-        ("normalize", 0) => Ok(Value::string(s.replace("\r\n", "\n").replace('\r', "\n"))),
+        ("denormalize", 0) => Ok(Value::string(jstr::read_lines(s).join("\n"))),
+        ("normalize", 0) => Ok(Value::string(jstr::normalize(s))),
         ("toInteger", 0) => num::string_to_integer(s).map(Value::Num).map_err(num_err),
         ("toLong", 0) => num::string_to_long(s).map(Value::Num).map_err(num_err),
         ("toDouble", 0) => num::string_to_double(s).map(Value::Num).map_err(num_err),
         ("toFloat", 0) => num::string_to_float(s).map(Value::Num).map_err(num_err),
         ("toBigDecimal", 0) => num::string_to_big_decimal(s).map(Value::Num).map_err(num_err),
         ("toBigInteger", 0) => num::string_to_big_integer(s).map(Value::Num).map_err(num_err),
-        ("toBoolean", 0) => Ok(Value::Bool(to_boolean(s))),
+        ("toBoolean", 0) => Ok(Value::Bool(jstr::to_boolean(s))),
         ("isInteger", 0) => Ok(Value::Bool(num::is_integer(s))),
         ("isLong", 0) => Ok(Value::Bool(num::is_long(s))),
         ("isNumber", 0) => Ok(Value::Bool(num::is_number(s))),
@@ -375,7 +174,7 @@ pub fn string_method(
             Ok(re) => re
                 .full_match(s)
                 .map(Value::Bool)
-                .map_err(|e| exception(e.class, Some(e.message))),
+                .map_err(crate::eval::ops::regex_err),
             Err(f) => Err(f),
         },
         ("find" | "findAll", 1) if matches!(args[0], Value::Closure(_)) => {
@@ -424,13 +223,13 @@ pub fn string_method(
                 Ok(Value::int(s.matches(n.as_str()).count() as i32))
             }
         }
-        ("take", 1) => int_arg(interp, args, 0).map(|n| Value::string(s.chars().take(n.max(0) as usize).collect())),
-        ("drop", 1) => int_arg(interp, args, 0).map(|n| Value::string(s.chars().skip(n.max(0) as usize).collect())),
+        ("take", 1) => int_arg(interp, args, 0).map(|n| Value::str(jstr::take(s, n))),
+        ("drop", 1) => int_arg(interp, args, 0).map(|n| Value::str(jstr::drop(s, n))),
         ("takeWhile", 1) | ("dropWhile", 1) => {
             let Some(c) = last_closure(args) else {
                 return Some(super::no_method(recv, name, args));
             };
-            let chars = chars_of(s);
+            let chars: Vec<char> = s.chars().collect();
             let mut k = 0;
             for ch in &chars {
                 match interp.call_closure(&c, vec![Value::string(ch.to_string())], span) {
@@ -470,17 +269,12 @@ pub fn string_method(
         ("decodeBase64", 0) => super::misc::base64_decode(s).map(|b| {
             Value::array("byte", b.into_iter().map(|x| Value::int(x as i8 as i32)).collect())
         }),
-        ("format", _) => return None,
         ("asType", 1) => return None,
-        ("expand", 0) => Ok(Value::string(expand_tabs(s, 8))),
-        ("expand", 1) => int_arg(interp, args, 0).map(|n| Value::string(expand_tabs(s, n.max(1) as usize))),
+        ("expand", 0) => Ok(Value::string(jstr::expand_tabs(s, 8))),
+        ("expand", 1) => int_arg(interp, args, 0).map(|n| Value::string(jstr::expand_tabs(s, n.max(1) as usize))),
         ("contentEquals", 1) => Ok(Value::Bool(s == to_display(&args[0]))),
-        ("codePointAt", 1) => int_arg(interp, args, 0).and_then(|i| {
-            match usize::try_from(i).ok().and_then(|u| s.chars().nth(u)) {
-                Some(c) => Ok(Value::int(c as i32)),
-                None => sioobe(format!("index {i}, length {}", s.chars().count())),
-            }
-        }),
+        ("codePointAt", 1) => int_arg(interp, args, 0)
+            .and_then(|i| jstr::char_at(s, i).map(|c| Value::int(c as i32)).map_err(jerr)),
         ("leftShift", 1) => interp.binary(crate::syntax::ast::BinaryOp::Shl, recv.clone(), arg(args, 0)),
         ("isCase", 1) => interp.is_case(recv, &args[0], span).map(Value::Bool),
         ("toURL" | "toURI", 0) => Ok(Value::str(s)),
@@ -497,20 +291,62 @@ pub fn string_method(
     Some(r)
 }
 
-fn expand_tabs(s: &str, n: usize) -> String {
-    let mut out = String::new();
-    for line in s.split_inclusive('\n') {
-        let mut col = 0;
-        for c in line.chars() {
-            if c == '\t' {
-                let spaces = n - col % n;
-                out.extend(std::iter::repeat_n(' ', spaces));
-                col += spaces;
-            } else {
-                out.push(c);
-                col += 1;
+/// JDK 15+'s `String.stripIndent()`: a string ending in a line break keeps its indentation;
+/// otherwise the smallest indentation of the non-blank lines (and of a blank last line) is
+/// removed; trailing spaces go; line breaks become `\n`.
+pub fn jdk_strip_indent(s: &str) -> String {
+    if s.is_empty() {
+        return String::new();
+    }
+    let opt_out = s.ends_with('\n') || s.ends_with('\r');
+    let lines: Vec<&str> = jstr::read_lines(s);
+    let first_non_ws = |l: &str| {
+        l.chars()
+            .take_while(|c| jstr::java_is_whitespace(*c))
+            .count()
+    };
+    let outdent = if opt_out {
+        0
+    } else {
+        let mut o = usize::MAX;
+        for l in &lines {
+            let lead = first_non_ws(l);
+            if lead != l.chars().count() {
+                o = o.min(lead);
             }
         }
+        if let Some(last) = lines.last() {
+            if jstr::is_all_whitespace(last) {
+                o = o.min(last.chars().count());
+            }
+        }
+        if o == usize::MAX {
+            0
+        } else {
+            o
+        }
+    };
+    let body: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            let chars: Vec<char> = l.chars().collect();
+            let first = first_non_ws(l);
+            let last = chars.len()
+                - chars
+                    .iter()
+                    .rev()
+                    .take_while(|c| jstr::java_is_whitespace(**c))
+                    .count();
+            if first >= last {
+                String::new()
+            } else {
+                chars[first.min(outdent)..last].iter().collect()
+            }
+        })
+        .collect();
+    let mut out = body.join("\n");
+    if opt_out {
+        out.push('\n');
     }
     out
 }

@@ -1,0 +1,11 @@
+println 'a' <=> 'b'
+println 'abc' <=> 'ab'
+println 'B' <=> 'a'
+println 10 <=> 9
+println 1 <=> 1.0
+println 2.5 <=> 2
+println null <=> 1
+println 1 <=> null
+println null <=> null
+println 'a' <=> null
+try { println([1, 2] <=> [1, 3]) } catch (e) { println e.class.name + ': ' + e.message }

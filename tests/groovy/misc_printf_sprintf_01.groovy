@@ -1,0 +1,11 @@
+printf('%s has %d items%n', 'cart', 3)
+printf '%-6s|%6.2f|%n', 'ab', 3.14159
+println sprintf('%03d-%s', 7, 'x')
+println sprintf('%s', [1, 2])
+println sprintf('%s %s', ['a', 'b'] as Object[])
+println sprintf('%5.1f%%', 42.123)
+println sprintf('%d', 10L)
+println sprintf('%d', 10G)
+println sprintf('%.3s', 'abcdef')
+println sprintf('%S', 'upper')
+println String.format('%s=%s', 'k', null)

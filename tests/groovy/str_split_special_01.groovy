@@ -1,0 +1,12 @@
+// split takes a regex: '|' and '.' are special; tokenize takes a set of characters
+println 'a|b|c'.split('|').toList()
+println 'a|b|c'.split('\\|').toList()
+println 'a|b|c'.tokenize('|')
+println 'a.b'.split('\\.').toList()
+println '1 + 2'.split(' \\+ ').toList()
+println 'k1=v1;k2=v2'.split(';')*.split('=')*.toList()
+println 'a:b::c'.split(':').toList()
+println 'a:b::c'.split(':', -1).toList()
+println 'a:b::c:'.split(':').toList()
+println 'a:b::c:'.split(':', -1).toList()
+println 'abc'.split('').toList()
