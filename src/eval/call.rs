@@ -448,7 +448,12 @@ impl Interp {
             }
             Value::Class(c) => {
                 if let ClassRef::User(info) = &**c {
-                    let methods = info.find_methods(name);
+                    // Only static methods can be called on the class itself.
+                    let methods: Vec<Arc<MethodDef>> = info
+                        .find_methods(name)
+                        .into_iter()
+                        .filter(|m| m.modifiers.iter().any(|x| x.name == "static"))
+                        .collect();
                     if let Some(m) = select_method(self, &methods, &args) {
                         return self.invoke_method_def(
                             &m,

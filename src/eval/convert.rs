@@ -101,8 +101,10 @@ impl Interp {
                 Value::Null => Ok(v),
                 Value::Num(n) => convert_num(n, t, primitive).map(Value::Num),
                 Value::Char(c) => convert_num(&Num::Int(*c as i32), t, primitive).map(Value::Num),
-                Value::Str(s) if s.chars().count() == 1 && primitive && t == NumType::Integer => {
-                    Ok(Value::int(s.chars().next().map_or(0, |c| c as i32)))
+                // A one-character string casts to a number through its character code.
+                Value::Str(s) if s.chars().count() == 1 => {
+                    let code = Num::Int(s.chars().next().map_or(0, |c| c as i32));
+                    convert_num(&code, t, primitive).map(Value::Num)
                 }
                 _ => Err(cast_error(self, &v, ty)),
             };
@@ -196,6 +198,20 @@ impl Interp {
             | "java.util.TreeMap"
             | "SortedMap" => match &v {
                 Value::Null | Value::Map(_) => Ok(v),
+                Value::List(l) => {
+                    // Groovy tries `new Map(*list)` before giving up.
+                    let target = target_class_name(self, ty);
+                    let types: Vec<String> = l.snapshot().iter().map(Value::class_name).collect();
+                    Err(exception(
+                        "org.codehaus.groovy.runtime.typehandling.GroovyCastException",
+                        Some(format!(
+                            "Cannot cast object '{}' with class '{}' to class '{target}' due to: groovy.lang.GroovyRuntimeException: Could not find matching constructor for: {target}({})",
+                            to_display(&v),
+                            v.class_name(),
+                            types.join(", ")
+                        )),
+                    ))
+                }
                 _ => Err(cast_error(self, &v, ty)),
             },
             "Closure" | "groovy.lang.Closure" => match &v {

@@ -724,7 +724,7 @@ impl Interp {
                 let v = self.eval(m, env)?;
                 (
                     "java.lang.AssertionError",
-                    rec.render_with_message(text, &super::value::to_display(&v)),
+                    rec.render_with_message(cond, &super::value::to_display(&v)),
                 )
             }
             None => (

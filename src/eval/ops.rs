@@ -422,7 +422,7 @@ impl Interp {
             }
             Value::Str(_) | Value::GString(_) => {
                 let s = format!("{}{}", to_display(&a), to_display(&b));
-                Ok(Value::Builder(Arc::new(parking_lot::Mutex::new(s))))
+                Ok(Value::builder(s, true))
             }
             Value::Closure(_) if matches!(b, Value::Closure(_)) => {
                 Ok(Value::Closure(Arc::new(Closure::Composed {

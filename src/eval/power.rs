@@ -167,6 +167,39 @@ fn eval(interp: &Interp, e: &Expr, env: &Env, ctx: &Ctx<'_>, rec: &mut Recorder)
             rec.values.push((col, v.clone()));
             v
         }
+        ExprKind::InstanceOf { expr, ty } => {
+            let col = ctx.col_between(expr.span.end, ty.span.start);
+            let v = eval(interp, expr, env, ctx, rec)?;
+            let r = Value::Bool(interp.instance_of(&v, ty));
+            rec.values.push((col, r.clone()));
+            return Ok(r);
+        }
+        ExprKind::List(items) => {
+            for i in items {
+                eval(interp, i, env, ctx, rec)?;
+            }
+            interp.eval(e, env)?
+        }
+        ExprKind::Map(entries) => {
+            for en in entries {
+                if let crate::syntax::ast::MapEntry::Pair(_, v) = en {
+                    eval(interp, v, env, ctx, rec)?;
+                }
+            }
+            interp.eval(e, env)?
+        }
+        ExprKind::Ternary {
+            cond,
+            then_expr,
+            else_expr,
+        } => {
+            let c = eval(interp, cond, env, ctx, rec)?;
+            if interp.truthy(&c)? {
+                eval(interp, then_expr, env, ctx, rec)?
+            } else {
+                eval(interp, else_expr, env, ctx, rec)?
+            }
+        }
         ExprKind::GString(parts) => {
             for p in parts {
                 if let GStringPart::Expr(x) = p {
@@ -232,22 +265,208 @@ impl Recorder {
             .join("\n")
     }
 
-    /// `msg. Expression: (text). Values: a = 1, b = 2` for `assert cond : msg`.
-    pub fn render_with_message(&self, text: &str, message: &str) -> String {
-        let mut out = format!("{message}. Expression: ({text})");
-        let mut seen: Vec<&str> = Vec::new();
-        let mut parts = Vec::new();
-        for (name, v) in &self.vars {
-            if !seen.contains(&name.as_str()) {
-                seen.push(name);
-                parts.push(format!("{name} = {}", to_display(v)));
-            }
-        }
+    /// `msg. Expression: (a == 4). Values: a = 3` for `assert cond : msg`: the condition as
+    /// Groovy prints its AST, and the variables that are direct operands.
+    pub fn render_with_message(&self, cond: &Expr, message: &str) -> String {
+        let mut out = format!("{message}. Expression: {}", expr_text(cond));
+        let mut names = Vec::new();
+        operand_vars(cond, &mut names);
+        let parts: Vec<String> = names
+            .iter()
+            .map(|n| {
+                let v = self
+                    .vars
+                    .iter()
+                    .find(|(k, _)| k == n)
+                    .map_or(Value::Null, |(_, v)| v.clone());
+                format!("{n} = {}", to_display(&v))
+            })
+            .collect();
         if !parts.is_empty() {
             out.push_str(". Values: ");
             out.push_str(&parts.join(", "));
         }
         out
+    }
+}
+
+/// Groovy's `getText()` of an expression, as assertion messages print it: binary operations
+/// fully parenthesised, string constants unquoted, implicit `this.` on method calls.
+fn expr_text(e: &Expr) -> String {
+    use crate::syntax::ast::{Arg, Deref, MapEntry, MapKey, NumberLit};
+    let args_text = |args: &crate::syntax::ast::Args| {
+        let mut parts: Vec<String> = args
+            .args
+            .iter()
+            .map(|a| match a {
+                Arg::Positional(x) | Arg::Spread(x) | Arg::SpreadMap(x) => expr_text(x),
+                Arg::Named(MapKey::Name(k, _), x) => format!("{k}:{}", expr_text(x)),
+                Arg::Named(MapKey::Expr(k), x) => format!("{}:{}", expr_text(k), expr_text(x)),
+            })
+            .collect();
+        parts.extend(args.trailing.iter().map(expr_text));
+        parts.join(", ")
+    };
+    let member = |n: &MemberName| match n {
+        MemberName::Name(i) => i.name.clone(),
+        MemberName::Dynamic(x) => expr_text(x),
+    };
+    let deref = |d: &Deref| match d {
+        Deref::Normal => ".",
+        Deref::Safe => "?.",
+        Deref::Spread => "*.",
+    };
+    match &e.kind {
+        ExprKind::Null => "null".into(),
+        ExprKind::Bool(b) => b.to_string(),
+        ExprKind::Number(n) => match n {
+            NumberLit::Integer(i) => i.to_string(),
+            NumberLit::Long(i) => i.to_string(),
+            NumberLit::BigInteger(s) | NumberLit::BigDecimal(s) => s.clone(),
+            NumberLit::Double(d) => d.to_string(),
+            NumberLit::Float(f) => f.to_string(),
+        },
+        ExprKind::Str(s) => s.clone(),
+        ExprKind::GString(parts) => parts
+            .iter()
+            .map(|p| match p {
+                GStringPart::Text(t) => t.clone(),
+                GStringPart::Expr(x) => format!("${}", expr_text(x)),
+            })
+            .collect(),
+        ExprKind::Var(n) => n.clone(),
+        ExprKind::This => "this".into(),
+        ExprKind::Super => "super".into(),
+        ExprKind::List(items) => format!(
+            "[{}]",
+            items.iter().map(expr_text).collect::<Vec<_>>().join(", ")
+        ),
+        ExprKind::Map(entries) if entries.is_empty() => "[:]".into(),
+        ExprKind::Map(entries) => format!(
+            "[{}]",
+            entries
+                .iter()
+                .map(|en| match en {
+                    MapEntry::Pair(MapKey::Name(k, _), v) => format!("{k}:{}", expr_text(v)),
+                    MapEntry::Pair(MapKey::Expr(k), v) =>
+                        format!("{}:{}", expr_text(k), expr_text(v)),
+                    MapEntry::Spread(v) => format!("*:{}", expr_text(v)),
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        ExprKind::Binary { op, lhs, rhs } => format!(
+            "({} {} {})",
+            expr_text(lhs),
+            binary_symbol(*op),
+            expr_text(rhs)
+        ),
+        ExprKind::Unary { op, expr } => match op {
+            UnaryOp::Not => expr_text(expr),
+            UnaryOp::Neg => format!("-{}", expr_text(expr)),
+            UnaryOp::Plus => format!("+{}", expr_text(expr)),
+            UnaryOp::BitNot => format!("~{}", expr_text(expr)),
+        },
+        ExprKind::Ternary {
+            cond,
+            then_expr,
+            else_expr,
+        } => format!(
+            "({}) ? {} : {}",
+            expr_text(cond),
+            expr_text(then_expr),
+            expr_text(else_expr)
+        ),
+        ExprKind::Elvis { lhs, rhs } => format!("{} ?: {}", expr_text(lhs), expr_text(rhs)),
+        ExprKind::Property {
+            obj,
+            name,
+            deref: d,
+        } => format!("{}{}{}", expr_text(obj), deref(d), member(name)),
+        ExprKind::Index { obj, index } => format!(
+            "{}[{}]",
+            expr_text(obj),
+            index.iter().map(expr_text).collect::<Vec<_>>().join(", ")
+        ),
+        ExprKind::MethodCall {
+            obj,
+            name,
+            deref: d,
+            args,
+        } => format!(
+            "{}{}{}({})",
+            expr_text(obj),
+            deref(d),
+            member(name),
+            args_text(args)
+        ),
+        ExprKind::Call { name, args } => format!("this.{}({})", name.name, args_text(args)),
+        ExprKind::InstanceOf { expr, ty } => {
+            let full = crate::eval::class::resolve_builtin(&ty.name)
+                .map_or_else(|| ty.name.clone(), String::from);
+            format!("({} instanceof {full})", expr_text(expr))
+        }
+        ExprKind::Range {
+            from,
+            to,
+            exclusive,
+        } => {
+            format!(
+                "({}{}{})",
+                expr_text(from),
+                if *exclusive { "..<" } else { ".." },
+                expr_text(to)
+            )
+        }
+        _ => String::new(),
+    }
+}
+
+fn binary_symbol(op: BinaryOp) -> &'static str {
+    match op {
+        BinaryOp::Add => "+",
+        BinaryOp::Sub => "-",
+        BinaryOp::Mul => "*",
+        BinaryOp::Div => "/",
+        BinaryOp::Mod => "%",
+        BinaryOp::Pow => "**",
+        BinaryOp::Shl => "<<",
+        BinaryOp::Shr => ">>",
+        BinaryOp::UShr => ">>>",
+        BinaryOp::Lt => "<",
+        BinaryOp::Le => "<=",
+        BinaryOp::Gt => ">",
+        BinaryOp::Ge => ">=",
+        BinaryOp::Eq => "==",
+        BinaryOp::Ne => "!=",
+        BinaryOp::Cmp => "<=>",
+        BinaryOp::RegexFind => "=~",
+        BinaryOp::RegexMatch => "==~",
+        BinaryOp::In => "in",
+        BinaryOp::And => "&&",
+        BinaryOp::Or => "||",
+        BinaryOp::BitAnd => "&",
+        BinaryOp::BitOr => "|",
+        BinaryOp::BitXor => "^",
+    }
+}
+
+/// The variables a message-carrying assertion lists under `Values:`: those that are direct
+/// operands of operators, `!`, `instanceof` or a subscript (not receivers or arguments of
+/// calls), in order and with repeats, as Groovy 2.4 lists them.
+fn operand_vars(e: &Expr, out: &mut Vec<String>) {
+    let direct = |x: &Expr, out: &mut Vec<String>| match &x.kind {
+        ExprKind::Var(n) => out.push(n.clone()),
+        _ => operand_vars(x, out),
+    };
+    match &e.kind {
+        ExprKind::Binary { lhs, rhs, .. } => {
+            direct(lhs, out);
+            direct(rhs, out);
+        }
+        ExprKind::Unary { expr, .. } | ExprKind::InstanceOf { expr, .. } => direct(expr, out),
+        ExprKind::Index { obj, .. } => direct(obj, out),
+        _ => {}
     }
 }
 

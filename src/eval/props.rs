@@ -15,6 +15,92 @@ fn missing_property(name: &str, class: &str) -> Flow {
     )
 }
 
+/// `MissingPropertyException` on a script class, with Groovy's "Possible solutions" line
+/// listing the class's properties closest to the name.
+fn missing_object_property(name: &str, class: &Arc<super::class::ClassInfo>) -> Flow {
+    let mut props: Vec<String> = class.instance_fields();
+    props.push("class".into());
+    let mut ranked: Vec<(usize, String)> = props
+        .into_iter()
+        .map(|p| (del_distance(name, &p), p))
+        .collect();
+    ranked.sort_by_key(|(d, _)| *d);
+    let hits: Vec<String> = ranked
+        .into_iter()
+        .take_while(|(d, _)| *d <= 30)
+        .take(6)
+        .map(|(_, p)| p)
+        .collect();
+    let mut msg = format!("No such property: {name} for class: {}", class.name);
+    if !hits.is_empty() {
+        msg.push_str("\nPossible solutions: ");
+        msg.push_str(&hits.join(", "));
+    }
+    exception("groovy.lang.MissingPropertyException", Some(msg))
+}
+
+/// Groovy's `MethodRankHelper.delDistance`: Damerau-Levenshtein with substitutions and
+/// insertions costing 10, transpositions 5 and a change of case 5.
+pub fn del_distance(s: &str, t: &str) -> usize {
+    const SUB: usize = 10;
+    const DEL: usize = 10;
+    const TRANS: usize = 5;
+    const CASE: usize = 5;
+    let s: Vec<char> = s.chars().collect();
+    let t: Vec<char> = t.chars().collect();
+    let (n, m) = (s.len(), t.len());
+    if n == 0 {
+        return m;
+    }
+    if m == 0 {
+        return n;
+    }
+    let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
+    let caseless = |a: char, b: char| lower(a) == lower(b);
+    let mut rows = [
+        vec![0usize; n + 1],
+        (0..=n).map(|i| i * DEL).collect::<Vec<_>>(),
+        vec![0usize; n + 1],
+    ];
+    for j in 1..=m {
+        let tj = t[j - 1];
+        rows[0][0] = j * DEL;
+        for i in 1..=n {
+            let si = s[i - 1];
+            let cost = if si.is_lowercase() ^ tj.is_lowercase() {
+                if caseless(si, tj) {
+                    CASE
+                } else {
+                    SUB
+                }
+            } else if si == tj {
+                0
+            } else {
+                SUB
+            };
+            let mut v = (rows[0][i - 1] + DEL)
+                .min(rows[1][i] + DEL)
+                .min(rows[1][i - 1] + cost);
+            if i > 1 && j > 1 {
+                let mut c = if si.is_lowercase() ^ t[j - 2].is_lowercase() {
+                    CASE
+                } else {
+                    0
+                };
+                if s[i - 2].is_lowercase() ^ tj.is_lowercase() {
+                    c += CASE;
+                }
+                if caseless(si, t[j - 2]) && caseless(s[i - 2], tj) {
+                    v = v.min(rows[2][i - 2] + TRANS + c);
+                }
+            }
+            rows[0][i] = v;
+        }
+        rows.rotate_right(1);
+    }
+    rows[1][n]
+}
+
 /// Converts a GString map key to a String, as Groovy's subscript operators do.
 pub fn normalize_key(k: &Value) -> Value {
     match k {
@@ -194,7 +280,7 @@ impl Interp {
                         }
                         Ok(Value::map(m))
                     }
-                    _ => Err(missing_property(name, &o.class.name)),
+                    _ => Err(missing_object_property(name, &o.class)),
                 }
             }
             Value::Class(c) => self.class_property(c, name, span),
@@ -367,7 +453,7 @@ impl Interp {
                     self.call_method(recv, "propertyMissing", vec![Value::str(name), v], span)?;
                     return Ok(());
                 }
-                Err(missing_property(name, &o.class.name))
+                Err(missing_object_property(name, &o.class))
             }
             Value::Exception(e) => match &e.object {
                 Some(o) => self.set_property(&Value::Object(o.clone()), name, v, span),

@@ -45,7 +45,7 @@ pub enum Value {
     Object(Arc<Object>),
     Exception(Arc<ExceptionObj>),
     /// `java.lang.StringBuilder` / `StringBuffer`.
-    Builder(Arc<Mutex<String>>),
+    Builder(Arc<BuilderObj>),
     /// Host-provided objects (Jenkins' `env`, `currentBuild`, `docker`, dates…).
     Native(Arc<dyn NativeObject>),
 }
@@ -242,6 +242,19 @@ pub struct ExceptionObj {
     pub object: Option<Arc<Object>>,
 }
 
+/// A `StringBuilder` or `StringBuffer`.
+pub struct BuilderObj {
+    /// `true` for `java.lang.StringBuffer` (what `'a' << 'b'` makes).
+    pub buffer: bool,
+    text: Mutex<String>,
+}
+
+impl BuilderObj {
+    pub fn lock(&self) -> parking_lot::MutexGuard<'_, String> {
+        self.text.lock()
+    }
+}
+
 /// A `Map.Entry`; entries from `entrySet()`/`each` write through to their map.
 pub struct EntryObj {
     pub key: Value,
@@ -331,6 +344,13 @@ impl Value {
         }))
     }
 
+    pub fn builder(text: String, buffer: bool) -> Value {
+        Value::Builder(Arc::new(BuilderObj {
+            buffer,
+            text: Mutex::new(text),
+        }))
+    }
+
     /// A map entry, writing through to `owner` when it has one.
     pub fn entry(key: Value, value: Value, owner: Option<Arc<MapObj>>) -> Value {
         Value::MapEntry(Arc::new(EntryObj {
@@ -396,6 +416,7 @@ impl Value {
             Value::Class(_) => "java.lang.Class".into(),
             Value::Object(o) => o.class.name.clone(),
             Value::Exception(e) => e.class.to_string(),
+            Value::Builder(b) if b.buffer => "java.lang.StringBuffer".into(),
             Value::Builder(_) => "java.lang.StringBuilder".into(),
             Value::Native(n) => n.class_name(),
         }

@@ -645,7 +645,7 @@ pub fn construct_builtin(interp: &Interp, class: &str, args: Vec<Value>, span: S
                 Some(Value::Num(_)) | None => String::new(),
                 Some(v) => to_display(v),
             };
-            Ok(Value::Builder(Arc::new(Mutex::new(s))))
+            Ok(Value::builder(s, class == "java.lang.StringBuffer"))
         }
         "java.lang.String" => Ok(match args.first() {
             None => Value::str(""),
