@@ -17,7 +17,6 @@
 //!
 //! Not supported: date/time conversions (`%tY`…) fail with [`FormatError::unsupported`].
 
-mod dtoa;
 mod number;
 
 #[cfg(test)]

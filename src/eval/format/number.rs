@@ -2,7 +2,7 @@
 //! `BigDecimal.toString`, `Double.toHexString`, the digit rounding of
 //! `jdk.internal.math.FormattedFloatingDecimal`, and the hash codes `%h` prints.
 //!
-//! Digits come from `dtoa`, the port of Java 17's `FloatingDecimal`.
+//! Digits come from the numeric tower's port of Java 17's `FloatingDecimal` (`num::dtoa`).
 
 use bigdecimal::num_bigint::{BigInt, Sign};
 use bigdecimal::BigDecimal;
@@ -14,71 +14,29 @@ pub(crate) struct Digits {
     pub(crate) dec_exp: i32,
 }
 
-/// Digits of |v| as the Formatter develops them (Java's non-compatible `dtoa` mode).
+/// Digits of |v| as the Formatter develops them (Java's non-compatible `dtoa` mode, from the
+/// numeric tower's port of `FloatingDecimal`).
 pub(crate) fn double_digits(v: f64) -> Digits {
-    super::dtoa::double_digits(v.abs(), false)
-}
-
-fn java_fp_string(neg: bool, d: &Digits) -> String {
-    let mut out = String::new();
-    if neg {
-        out.push('-');
+    match crate::eval::num::java_double_digits(v.abs(), false) {
+        Some((text, dec_exp)) => Digits {
+            digits: text.into_bytes(),
+            dec_exp,
+        },
+        None => Digits {
+            digits: b"0".to_vec(),
+            dec_exp: 0,
+        },
     }
-    let digits = std::str::from_utf8(&d.digits).unwrap_or("0");
-    let e = d.dec_exp;
-    if d.digits == b"0" {
-        out.push_str("0.0");
-    } else if (-2..=7).contains(&e) {
-        // 1e-3 <= |v| < 1e7: plain notation with at least one fraction digit
-        if e > 0 {
-            let e = e as usize;
-            if digits.len() <= e {
-                out.push_str(digits);
-                out.extend(std::iter::repeat_n('0', e - digits.len()));
-                out.push_str(".0");
-            } else {
-                out.push_str(&digits[..e]);
-                out.push('.');
-                out.push_str(&digits[e..]);
-            }
-        } else {
-            out.push_str("0.");
-            out.extend(std::iter::repeat_n('0', (-e) as usize));
-            out.push_str(digits);
-        }
-    } else {
-        out.push_str(&digits[..1]);
-        out.push('.');
-        out.push_str(if digits.len() > 1 { &digits[1..] } else { "0" });
-        out.push('E');
-        out.push_str(&(e - 1).to_string());
-    }
-    out
 }
 
 /// `Double.toString(v)`: `1.0`, `1.0E7`, `1.0E-4`, `NaN`, `-Infinity`.
 pub fn java_double_to_string(v: f64) -> String {
-    if v.is_nan() {
-        return "NaN".into();
-    }
-    if v.is_infinite() {
-        return if v > 0.0 { "Infinity" } else { "-Infinity" }.into();
-    }
-    java_fp_string(
-        v.is_sign_negative(),
-        &super::dtoa::double_digits(v.abs(), true),
-    )
+    crate::eval::num::Num::Double(v).to_string()
 }
 
 /// `Float.toString(v)`.
 pub fn java_float_to_string(v: f32) -> String {
-    if v.is_nan() {
-        return "NaN".into();
-    }
-    if v.is_infinite() {
-        return if v > 0.0 { "Infinity" } else { "-Infinity" }.into();
-    }
-    java_fp_string(v.is_sign_negative(), &super::dtoa::float_digits(v.abs()))
+    crate::eval::num::Num::Float(v).to_string()
 }
 
 /// `BigDecimal.toString()`: plain unless the scale is negative or the adjusted exponent is
