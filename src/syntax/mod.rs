@@ -3,9 +3,11 @@
 pub mod ast;
 pub mod error;
 mod parser;
+pub mod printer;
 pub mod span;
 
 pub use error::{ParseFailure, SyntaxError};
+pub use printer::{print_expr, print_script};
 pub use span::{LineIndex, Span};
 
 /// Parses a whole Groovy script. On failure, returns every syntax error found (the parser
