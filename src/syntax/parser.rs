@@ -22,31 +22,59 @@ struct GroovyParser;
 
 /// Most errors reported for one file; past that, the rest is likely noise.
 const MAX_ERRORS: usize = 20;
-/// Deepest nesting of expressions and statements the converter follows.
-const MAX_DEPTH: usize = 400;
+/// Deepest nesting of expressions and statements converted on the caller's stack.
+const INLINE_DEPTH: usize = 48;
+/// Deepest nesting converted at all (on a thread with `BIG_STACK`).
+const MAX_DEPTH: usize = 2000;
+/// Stack of the thread that parses deeply nested files (only touched pages are used).
+const BIG_STACK: usize = 256 << 20;
 /// pest's cumulative call budget per parse: far above what any real script needs
-/// (about 60 calls per byte), low enough to stop pathological backtracking.
-const CALL_LIMIT: usize = 200_000_000;
+/// (a few calls per byte), low enough to stop pathological backtracking.
+const CALL_LIMIT: usize = 50_000_000;
 
 /// Parses a whole script; on failure returns every syntax error found, in source order.
 pub fn parse_script(src: &str) -> Result<Script, Vec<SyntaxError>> {
     static INIT: Once = Once::new();
     INIT.call_once(|| pest::set_call_limit(NonZeroUsize::new(CALL_LIMIT)));
+    // Most files are shallow: parse them on the caller's stack. A file nested deeper than
+    // that is parsed again on a thread with a large stack, so that neither pest nor the
+    // conversion can overflow the caller's (test threads have 2 MiB).
+    let (res, too_deep) = parse_with_depth(src, INLINE_DEPTH);
+    if !too_deep {
+        return res;
+    }
+    let owned = src.to_string();
+    std::thread::Builder::new()
+        .name("pipewright-parse".into())
+        .stack_size(BIG_STACK)
+        .spawn(move || parse_with_depth(&owned, MAX_DEPTH).0)
+        .ok()
+        .and_then(|h| h.join().ok())
+        .unwrap_or(res)
+}
 
+/// Parses with recovery; the flag says the input was too deep for `max_depth` (or for
+/// pest's stack check), so a retry with a bigger stack may succeed.
+fn parse_with_depth(src: &str, max_depth: usize) -> (Result<Script, Vec<SyntaxError>>, bool) {
     let mut errors = Vec::new();
     let mut body = Vec::new();
     let mut offset = 0;
+    let mut too_deep = false;
     loop {
         let chunk = &src[offset..];
         match GroovyParser::parse(Rule::script, chunk) {
             Ok(pairs) => {
-                let conv = Converter::new(src, offset);
+                let conv = Converter::new(offset, max_depth);
                 for pair in pairs.flatten().take(1) {
                     conv.script_body(pair, &mut body, &mut errors);
                 }
+                too_deep |= conv.too_deep.get();
                 break;
             }
             Err(e) => {
+                if let pest::error::ErrorVariant::CustomError { message } = &e.variant {
+                    too_deep |= message.contains("stack");
+                }
                 let err = diagnose(src, offset, &e, detailed_error(chunk));
                 let pos = err.span.offset();
                 errors.push(err);
@@ -57,7 +85,7 @@ pub fn parse_script(src: &str) -> Result<Script, Vec<SyntaxError>> {
             }
         }
     }
-    if errors.is_empty() {
+    let res = if errors.is_empty() {
         Ok(Script {
             body,
             span: Span::new(0, src.len()),
@@ -65,7 +93,8 @@ pub fn parse_script(src: &str) -> Result<Script, Vec<SyntaxError>> {
     } else {
         errors.sort_by_key(|e| e.span.offset());
         Err(errors)
-    }
+    };
+    (res, too_deep)
 }
 
 /// Re-parses a failing chunk with pest's detailed error tracking on, which records the
@@ -130,17 +159,17 @@ macro_rules! statement_rules {
 fn describe_rule(rule: Rule) -> &'static str {
     use Rule::*;
     match rule {
-        expr | pexpr | initializer | expr_stmt | paren | list_lit | map_lit | empty_map
-        | number | sq_string | tsq_string | dq_string | tdq_string | slashy | dollar_slashy
-        | literal_kw | new_expr | cast | not_op | bitnot_op | neg_op | plus_op | pre_inc
-        | pre_dec | spread => "an expression",
+        expr | pexpr | initializer | expr_stmt | paren | list_or_map | entry_or_elem
+        | empty_map | number | sq_string | tsq_string | dq_string | tdq_string | slashy
+        | dollar_slashy | literal_kw | new_expr | cast | not_op | bitnot_op | neg_op | plus_op
+        | pre_inc | pre_dec | spread => "an expression",
         ident | word | qualified_name | upper_name => "a name",
         closure | trailing_closure => "a closure",
         block | class_body | enum_body => "a block `{ … }`",
         statement_rules!() => "a statement",
         call_args => "arguments `( … )`",
         index => "an index `[ … ]`",
-        member | method_ptr | attribute => "a member access",
+        member => "a member access",
         any_type | decl_type | primitive | prim_type | type_args => "a type",
         params | param | closure_params => "a parameter",
         command_args | command_chain | named_arg | named_parg => "an argument",
@@ -174,8 +203,6 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
         .op(Op::infix(pow_op, Left))
         .op(Op::prefix(not_op) | Op::prefix(bitnot_op) | Op::prefix(cast))
         .op(Op::postfix(member)
-            | Op::postfix(method_ptr)
-            | Op::postfix(attribute)
             | Op::postfix(call_args)
             | Op::postfix(index)
             | Op::postfix(trailing_closure)
@@ -203,18 +230,21 @@ fn bx(e: Expr) -> Box<Expr> {
 }
 
 /// Turns pairs into AST nodes. `offset` is where the parsed chunk starts in `src`.
-struct Converter<'s> {
-    src: &'s str,
+struct Converter {
     offset: usize,
     depth: Cell<usize>,
+    max_depth: usize,
+    /// Set when `max_depth` was exceeded.
+    too_deep: Cell<bool>,
 }
 
-impl<'s> Converter<'s> {
-    fn new(src: &'s str, offset: usize) -> Self {
+impl Converter {
+    fn new(offset: usize, max_depth: usize) -> Self {
         Converter {
-            src,
             offset,
             depth: Cell::new(0),
+            max_depth,
+            too_deep: Cell::new(false),
         }
     }
 
@@ -235,7 +265,8 @@ impl<'s> Converter<'s> {
     /// Guards recursion: every nested statement or expression passes through here.
     fn enter(&self, p: &Pair<'_, Rule>) -> R<DepthGuard<'_>> {
         let d = self.depth.get() + 1;
-        if d > MAX_DEPTH {
+        if d > self.max_depth {
+            self.too_deep.set(true);
             return Err(self.error(
                 self.span(p),
                 "the code is nested too deeply",
@@ -999,6 +1030,35 @@ impl<'s> Converter<'s> {
     /// Runs the Pratt parser over an `expr`/`pexpr` pair.
     fn pexpr_full(&self, p: Pair<'_, Rule>) -> R<PExpr> {
         let _g = self.enter(&p)?;
+        // The Pratt parser recurses once per prefix operator and per right-associative
+        // operator (`a = b = c`), before any of our callbacks run: bound that first.
+        let nesting = p
+            .clone()
+            .into_inner()
+            .filter(|q| {
+                matches!(
+                    q.as_rule(),
+                    Rule::assign_op
+                        | Rule::ternary
+                        | Rule::elvis
+                        | Rule::cast
+                        | Rule::not_op
+                        | Rule::bitnot_op
+                        | Rule::neg_op
+                        | Rule::plus_op
+                        | Rule::pre_inc
+                        | Rule::pre_dec
+                )
+            })
+            .count();
+        if self.depth.get() + nesting > self.max_depth {
+            self.too_deep.set(true);
+            return Err(self.error(
+                self.span(&p),
+                "the code is nested too deeply",
+                "nesting limit reached here",
+            ));
+        }
         PRATT
             .map_primary(|p| self.primary(p))
             .map_prefix(|op, rhs| self.prefix(op, rhs?))
@@ -1036,50 +1096,87 @@ impl<'s> Converter<'s> {
             }
             Rule::closure => ExprKind::Closure(Arc::new(self.closure(p)?)),
             Rule::empty_map => ExprKind::Map(Vec::new()),
-            Rule::list_lit => ExprKind::List(
-                p.into_inner()
-                    .map(|e| self.list_elem(e))
-                    .collect::<R<Vec<_>>>()?,
-            ),
-            Rule::map_lit => ExprKind::Map(
-                p.into_inner()
-                    .map(|e| self.map_entry(e))
-                    .collect::<R<Vec<_>>>()?,
-            ),
+            Rule::list_or_map => self.list_or_map(p)?,
             Rule::new_expr => self.new_expr(p, span)?,
             _ => return Err(self.internal(span)),
         };
         Ok(PExpr::plain(Expr::new(kind, span)))
     }
 
-    fn list_elem(&self, p: Pair<'_, Rule>) -> R<Expr> {
-        if p.as_rule() == Rule::spread {
-            let span = self.span(&p);
-            let inner = self.pexpr(next(&mut p.into_inner(), span)?)?;
-            return Ok(Expr::new(ExprKind::Spread(bx(inner)), span));
+    /// `[…]`: a map when its elements are `key: value` entries, else a list.
+    fn list_or_map(&self, p: Pair<'_, Rule>) -> R<ExprKind> {
+        let is_map = p.clone().into_inner().any(|e| match e.as_rule() {
+            Rule::named_entry | Rule::spread_map_arg => true,
+            Rule::entry_or_elem => e.into_inner().nth(1).is_some(),
+            _ => false,
+        });
+        let mut list = Vec::new();
+        let mut map = Vec::new();
+        for e in p.into_inner() {
+            let span = self.span(&e);
+            match (e.as_rule(), is_map) {
+                (Rule::spread, false) => {
+                    let inner = self.pexpr(next(&mut e.into_inner(), span)?)?;
+                    list.push(Expr::new(ExprKind::Spread(bx(inner)), span));
+                }
+                (Rule::spread_map_arg, true) => {
+                    map.push(MapEntry::Spread(
+                        self.pexpr(next(&mut e.into_inner(), span)?)?,
+                    ));
+                }
+                (Rule::named_entry, true) => {
+                    let mut it = e.into_inner();
+                    let key = self.map_key(next(&mut it, span)?)?;
+                    map.push(MapEntry::Pair(key, self.pexpr(next(&mut it, span)?)?));
+                }
+                (Rule::entry_or_elem, _) => {
+                    let mut it = e.into_inner();
+                    let first = next(&mut it, span)?;
+                    match (it.next(), is_map) {
+                        (None, false) => list.push(self.pexpr(first)?),
+                        (Some(value), true) => {
+                            let key = self.pexpr_full(first)?;
+                            let key = match key.expr.kind {
+                                ExprKind::Str(s) if !key.paren => MapKey::Name(s, key.expr.span),
+                                ExprKind::Var(v) if !key.paren => MapKey::Name(v, key.expr.span),
+                                kind => MapKey::Expr(Expr::new(kind, key.expr.span)),
+                            };
+                            map.push(MapEntry::Pair(key, self.pexpr(value)?));
+                        }
+                        _ => return Err(self.mixed_list_map(span, is_map)),
+                    }
+                }
+                _ => return Err(self.mixed_list_map(span, is_map)),
+            }
         }
-        self.pexpr(p)
+        Ok(if is_map {
+            ExprKind::Map(map)
+        } else {
+            ExprKind::List(list)
+        })
     }
 
-    fn map_entry(&self, p: Pair<'_, Rule>) -> R<MapEntry> {
-        let span = self.span(&p);
-        let mut it = p.into_inner();
-        if span.text(self.src).starts_with("*:") {
-            return Ok(MapEntry::Spread(self.pexpr(next(&mut it, span)?)?));
+    fn mixed_list_map(&self, span: Span, is_map: bool) -> SyntaxError {
+        if is_map {
+            self.error(
+                span,
+                "expected `key: value` in a map literal",
+                "this element has no key",
+            )
+        } else {
+            self.error(
+                span,
+                "a list literal cannot contain `key: value` entries",
+                "this entry",
+            )
+            .with_help("write all elements as `key: value` to make a map")
         }
-        let key = self.map_key(next(&mut it, span)?)?;
-        let value = self.pexpr(next(&mut it, span)?)?;
-        Ok(MapEntry::Pair(key, value))
     }
 
     fn map_key(&self, p: Pair<'_, Rule>) -> R<MapKey> {
         let span = self.span(&p);
         Ok(match p.as_rule() {
             Rule::word => MapKey::Name(p.as_str().to_string(), span),
-            Rule::paren => {
-                let inner = next(&mut p.into_inner(), span)?;
-                MapKey::Expr(self.pexpr(inner)?)
-            }
             Rule::number => MapKey::Expr(Expr::new(ExprKind::Number(self.number(&p)?), span)),
             _ => {
                 let e = self.string(p)?;
@@ -1254,26 +1351,35 @@ impl<'s> Converter<'s> {
         let kind = match op.as_rule() {
             Rule::member => {
                 let mut it = op.into_inner();
-                let deref = match next(&mut it, op_span)?.as_str() {
-                    "?." => Deref::Safe,
-                    "*." => Deref::Spread,
-                    _ => Deref::Normal,
-                };
-                let name = self.member_name(next(&mut it, op_span)?)?;
-                ExprKind::Property {
-                    obj: bx(obj),
-                    name,
-                    deref,
+                let deref = next(&mut it, op_span)?;
+                let name_pair = next(&mut it, op_span)?;
+                match deref.as_str() {
+                    d @ (".&" | ".@") => {
+                        if name_pair.as_rule() != Rule::word {
+                            return Err(self.error(
+                                self.span(&name_pair),
+                                format!("expected a name after `{d}`"),
+                                "a name is needed here",
+                            ));
+                        }
+                        let name = self.ident(&name_pair);
+                        if d == ".&" {
+                            ExprKind::MethodPointer { obj: bx(obj), name }
+                        } else {
+                            ExprKind::Attribute { obj: bx(obj), name }
+                        }
+                    }
+                    d => ExprKind::Property {
+                        obj: bx(obj),
+                        name: self.member_name(name_pair)?,
+                        deref: match d {
+                            "?." => Deref::Safe,
+                            "*." => Deref::Spread,
+                            _ => Deref::Normal,
+                        },
+                    },
                 }
             }
-            Rule::method_ptr => ExprKind::MethodPointer {
-                obj: bx(obj),
-                name: self.ident(&next(&mut op.into_inner(), op_span)?),
-            },
-            Rule::attribute => ExprKind::Attribute {
-                obj: bx(obj),
-                name: self.ident(&next(&mut op.into_inner(), op_span)?),
-            },
             Rule::index => ExprKind::Index {
                 obj: bx(obj),
                 index: op
@@ -1817,6 +1923,16 @@ fn expected_words(detail: &Expected) -> Vec<String> {
             out.push(r);
         }
     }
+    if out.is_empty() {
+        out.extend(
+            detail
+                .tokens
+                .iter()
+                .filter(|t| t.chars().count() <= 3 && !t.contains(".."))
+                .take(3)
+                .map(|t| format!("`{t}`")),
+        );
+    }
     out.truncate(4);
     out
 }
@@ -1864,6 +1980,8 @@ fn found_at(src: &str, pos: usize) -> String {
             .take_while(|&c| OPS.contains(c))
             .take(4)
             .collect()
+    } else if c == '`' {
+        return "character '`'".into();
     } else {
         c.to_string()
     };
@@ -1890,7 +2008,20 @@ fn diagnose(
         InputLocation::Pos(p) => p,
         InputLocation::Span((s, _)) => s,
     };
-    let pos = offset + detail.as_ref().map_or(local, |d| d.pos.max(local));
+    // pest's location is where the furthest failing rule started; the detailed attempts know
+    // the furthest token tried, which is more precise, except that they also count the
+    // look-aheads that scan to the end of a line. So the detailed position is used when it is
+    // on the same line and not at its end.
+    let chunk = &src[offset..];
+    let detail = detail.filter(|d| {
+        d.pos == local
+            || (d.pos > local
+                && chunk.get(local..d.pos).is_some_and(|t| !t.contains('\n'))
+                && chunk
+                    .get(d.pos..)
+                    .is_some_and(|r| !r.is_empty() && !r.starts_with(['\n', '\r'])))
+    });
+    let pos = offset + detail.as_ref().map_or(local, |d| d.pos);
     if let ErrorVariant::CustomError { message } = &e.variant {
         return SyntaxError::new(
             "the file is too deeply nested or too complex to parse",
@@ -1923,6 +2054,11 @@ fn diagnose(
             w
         }
     };
+    let mut words = words;
+    if words.iter().any(|w| w == "a statement") {
+        // At the start of a statement, listing what a statement may start with is noise.
+        words.retain(|w| w.starts_with('`') || w == "a statement");
+    }
     let expected = if words.is_empty() {
         "not expected here".to_string()
     } else {
@@ -2220,6 +2356,15 @@ fn scan_string(b: &[u8], mut i: usize, quote: &[u8], single_line: bool) -> (usiz
 fn next_statement_boundary(src: &str, pos: usize) -> Option<usize> {
     let scan = Scan::new(src);
     let mut at = scan.next_boundary(pos)?;
+    // A line that starts with a closer belongs to the broken statement: skip it.
+    while let Some(rest) = src.get(at..) {
+        let line = rest.trim_start_matches([' ', '\t', '\r']);
+        if line.starts_with(['}', ')', ']']) {
+            at = scan.next_boundary(at)?;
+        } else {
+            break;
+        }
+    }
     while let Some(rest) = src.get(at..) {
         let trimmed = rest.trim_start_matches([' ', '\t', '\r']);
         match trimmed.strip_prefix('\n') {
