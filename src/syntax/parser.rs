@@ -248,9 +248,12 @@ impl Converter {
         }
     }
 
+    /// The pair's span, without the blanks that pest's implicit skip may leave at its end.
     fn span(&self, p: &Pair<'_, Rule>) -> Span {
         let s = p.as_span();
-        Span::new(s.start() + self.offset, s.end() + self.offset)
+        let text = p.as_str();
+        let trimmed = text.trim_end_matches([' ', '\t', '\r']).len();
+        Span::new(s.start() + self.offset, s.start() + trimmed + self.offset)
     }
 
     fn error(
@@ -323,7 +326,12 @@ impl Converter {
         let _g = self.enter(&p)?;
         let span = self.span(&p);
         let kind = match p.as_rule() {
-            Rule::expr_stmt => StmtKind::Expr(self.command_expr(p)?),
+            Rule::expr_stmt => {
+                // The expression's span is exact; the pair's may end in a comment.
+                let e = self.command_expr(p)?;
+                let span = e.span;
+                return Ok(Stmt::new(StmtKind::Expr(e), span));
+            }
             Rule::block => StmtKind::Block(self.block(p)?),
             Rule::empty_stmt => StmtKind::Empty,
             Rule::if_stmt => {
@@ -760,6 +768,9 @@ impl Converter {
             match c.as_rule() {
                 Rule::modifiers => cls.modifiers = self.modifiers(c),
                 Rule::enum_kw => cls.is_enum = true,
+                // The AST has no interface kind: an interface is a class whose modifiers end
+                // with a synthetic `interface`, and whose methods have empty bodies.
+                Rule::interface_kw => cls.modifiers.push(self.ident(&c)),
                 Rule::ident => cls.name = self.ident(&c),
                 Rule::extends_list => {
                     let mut types = c.into_inner().map(|t| self.type_ref(t));
@@ -1758,8 +1769,7 @@ fn unescape(raw: &str, span: Span) -> Result<String, (Span, String)> {
             'b' => out.push('\u{8}'),
             'r' => out.push('\r'),
             'f' => out.push('\u{c}'),
-            's' => out.push(' '),
-            '\\' | '\'' | '"' | '$' | '/' => out.push(e),
+            '\\' | '\'' | '"' | '$' => out.push(e),
             '\n' => {}
             '\r' => {
                 if let Some((_, '\n')) = chars.peek() {
@@ -1971,6 +1981,9 @@ fn found_at(src: &str, pos: usize) -> String {
     if c == '\n' || rest.starts_with("\r\n") {
         return "end of line".into();
     }
+    if c == ' ' || c == '\t' {
+        return "space".into();
+    }
     const OPS: &str = "+-*/%=<>!&|^?:.~";
     let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
     let token: String = if is_word(c) {
@@ -2089,7 +2102,16 @@ fn diagnose(
             format!("this `{ch}` has no matching `{}`", opener(ch)),
         );
     }
-    if ch == '$' && scan.in_gstring(pos) {
+    if let Some(err) = newer_groovy_operator(src, pos) {
+        return err;
+    }
+    let dollar = if ch == '$' {
+        Some(pos)
+    } else {
+        pos.checked_sub(1)
+            .filter(|p| src.as_bytes().get(*p) == Some(&b'$'))
+    };
+    if let Some(pos) = dollar.filter(|p| scan.in_gstring(*p)) {
         return SyntaxError::new(
             "a `$` in a double-quoted string must start `${…}` or `$name`",
             point(src, pos),
@@ -2107,6 +2129,36 @@ fn diagnose(
         }
     }
     err
+}
+
+/// Operators of later Groovy versions that 2.4 rejects, explained.
+fn newer_groovy_operator(src: &str, pos: usize) -> Option<SyntaxError> {
+    const OPS: [(&str, &str); 5] = [
+        ("!instanceof", "write `!(x instanceof T)`"),
+        ("!in", "write `!(x in list)`"),
+        ("===", "use `a.is(b)` for identity, or `==`"),
+        ("?.[", "write `x?.getAt(i)`, or check for null first"),
+        ("?=", "write `x = x ?: value`"),
+    ];
+    let start = pos.saturating_sub(3);
+    for (op, help) in OPS {
+        let found = (start..=pos).find(|&at| {
+            src.get(at..).is_some_and(|r| r.starts_with(op))
+                && (!op.ends_with(|c: char| c.is_alphabetic())
+                    || !src[at + op.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_'))
+        });
+        if let Some(at) = found {
+            return Some(
+                SyntaxError::new(
+                    format!("`{op}` is not an operator in Groovy 2.4"),
+                    Span::new(at, at + op.len()),
+                    "not supported by the Groovy version Jenkins runs",
+                )
+                .with_help(help),
+            );
+        }
+    }
+    None
 }
 
 fn closer(open: char) -> char {
