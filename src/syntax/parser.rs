@@ -107,10 +107,19 @@ fn detailed_error(chunk: &str) -> Option<Expected> {
     pest::set_error_detail(false);
     let e = res.err()?;
     let attempts = e.parse_attempts()?;
+    // Single characters are written as ranges (`')'..')'`) in the grammar, which is faster
+    // than a string match: show them as the character.
     let tokens = attempts
         .expected_tokens()
         .into_iter()
-        .map(|t| t.to_string())
+        .map(|t| {
+            let t = t.to_string();
+            let chars: Vec<char> = t.chars().collect();
+            match chars.as_slice() {
+                [a, '.', '.', b] if a == b => a.to_string(),
+                _ => t,
+            }
+        })
         .collect();
     let rules = attempts
         .call_stacks()
