@@ -174,3 +174,9 @@ fn groovy_2_4_rejects_newer_operators() {
         );
     }
 }
+
+#[test]
+fn crlf_line_ends_work_and_become_lf_inside_strings() {
+    let s = expr_of("def s = '''a\r\nb'''\r\nif (x) {\r\n  sh 'y'\r\n}\r\nelse {\r\n}\r\n");
+    assert!(s.contains("Str \"a\\nb\"") && s.contains("Else"), "{s}");
+}

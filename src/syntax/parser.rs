@@ -1598,7 +1598,15 @@ impl Converter {
                     parts.push(GStringPart::Expr(self.interp(c, cspan)?));
                 }
                 _ => {
+                    // Groovy's lexer turns CRLF into LF inside string literals.
                     let raw = c.as_str();
+                    let normalized;
+                    let raw = if raw.contains('\r') {
+                        normalized = raw.replace("\r\n", "\n");
+                        normalized.as_str()
+                    } else {
+                        raw
+                    };
                     let text = match rule {
                         Rule::slashy => raw.replace("\\/", "/"),
                         Rule::dollar_slashy => raw.replace("$$", "$").replace("$/", "/"),
@@ -2110,6 +2118,19 @@ fn diagnose(
             point(src, pos),
             format!("this `{ch}` has no matching `{}`", opener(ch)),
         );
+    }
+    let hash_at = if ch == '#' {
+        Some(pos)
+    } else {
+        pos.checked_sub(1)
+    };
+    if let Some(at) = hash_at.filter(|&p| src.as_bytes().get(p) == Some(&b'#')) {
+        return SyntaxError::new(
+            "`#` does not start a comment in Groovy",
+            point(src, at),
+            "unexpected `#`",
+        )
+        .with_help("use `//` or `/* … */` for comments; only the first line may be a `#!` line");
     }
     if let Some(err) = newer_groovy_operator(src, pos) {
         return err;
