@@ -6,7 +6,8 @@
 
 use std::cell::Cell;
 use std::num::NonZeroUsize;
-use std::sync::{Arc, LazyLock, Mutex, Once};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, LazyLock, Mutex};
 
 use pest::iterators::{Pair, Pairs};
 use pest::pratt_parser::{Assoc, Op, PrattParser};
@@ -28,14 +29,15 @@ const INLINE_DEPTH: usize = 48;
 const MAX_DEPTH: usize = 2000;
 /// Stack of the thread that parses deeply nested files (only touched pages are used).
 const BIG_STACK: usize = 256 << 20;
-/// pest's cumulative call budget per parse: far above what any real script needs
-/// (a few calls per byte), low enough to stop pathological backtracking.
+/// pest's cumulative call budget per parse: far above what any real script needs (a few
+/// calls per byte), low enough to stop pathological backtracking. Larger files get
+/// `CALLS_PER_BYTE` times their size.
 const CALL_LIMIT: usize = 50_000_000;
+const CALLS_PER_BYTE: usize = 50;
 
 /// Parses a whole script; on failure returns every syntax error found, in source order.
 pub fn parse_script(src: &str) -> Result<Script, Vec<SyntaxError>> {
-    static INIT: Once = Once::new();
-    INIT.call_once(|| pest::set_call_limit(NonZeroUsize::new(CALL_LIMIT)));
+    raise_call_limit(CALL_LIMIT.max(src.len().saturating_mul(CALLS_PER_BYTE)));
     // Most files are shallow: parse them on the caller's stack. A file nested deeper than
     // that is parsed again on a thread with a large stack, so that neither pest nor the
     // conversion can overflow the caller's (test threads have 2 MiB).
@@ -51,6 +53,20 @@ pub fn parse_script(src: &str) -> Result<Script, Vec<SyntaxError>> {
         .ok()
         .and_then(|h| h.join().ok())
         .unwrap_or(res)
+}
+
+/// pest's call limit is one process-wide setting, read when a parse starts: it only ever
+/// grows, to what the largest file parsed so far needs.
+fn raise_call_limit(wanted: usize) {
+    static CURRENT: AtomicUsize = AtomicUsize::new(0);
+    static LOCK: Mutex<()> = Mutex::new(());
+    if CURRENT.load(Ordering::Relaxed) >= wanted {
+        return;
+    }
+    let _guard = LOCK.lock().unwrap_or_else(|p| p.into_inner());
+    let limit = CURRENT.load(Ordering::Relaxed).max(wanted);
+    CURRENT.store(limit, Ordering::Relaxed);
+    pest::set_call_limit(NonZeroUsize::new(limit));
 }
 
 /// Parses with recovery; the flag says the input was too deep for `max_depth` (or for
