@@ -130,6 +130,12 @@ fn groovy_command_expression_quirks() {
     assert!(expr_of("println -x").contains("Binary -"));
     // `foo [1]` is a subscript.
     assert!(expr_of("foo [1]").contains("Index"));
+    // A line starting with `.` continues the rightmost operand above: here the argument.
+    let cont = expr_of("println l\n  .size()");
+    assert!(
+        cont.contains("Call println command") && cont.contains("MethodCall .size"),
+        "{cont}"
+    );
     // `checkout scm master` is `checkout(scm).master`.
     let chain = expr_of("checkout scm master");
     assert!(

@@ -323,16 +323,104 @@ impl Converter {
         for p in script.into_inner() {
             match p.as_rule() {
                 Rule::EOI | Rule::shebang => {}
-                _ => match self.stmt(p) {
-                    Ok(s) => body.push(s),
-                    Err(e) => errors.push(e),
-                },
+                _ => {
+                    if let Err(e) = self.push_stmt(body, p) {
+                        errors.push(e);
+                    }
+                }
             }
         }
     }
 
     fn stmts(&self, pairs: Pairs<'_, Rule>) -> R<Vec<Stmt>> {
-        pairs.map(|p| self.stmt(p)).collect()
+        let mut out = Vec::new();
+        for p in pairs {
+            self.push_stmt(&mut out, p)?;
+        }
+        Ok(out)
+    }
+
+    /// Adds a statement, or joins a continuation line (`.member…`, `? a : b`) to the
+    /// expression of the statement before it.
+    fn push_stmt(&self, body: &mut Vec<Stmt>, p: Pair<'_, Rule>) -> R<()> {
+        if p.as_rule() != Rule::continuation {
+            body.push(self.stmt(p)?);
+            return Ok(());
+        }
+        let span = self.span(&p);
+        let target = body.last_mut().and_then(|s| {
+            let e = match &mut s.kind {
+                StmtKind::Expr(e) | StmtKind::Throw(e) | StmtKind::Return(Some(e)) => e,
+                StmtKind::MultiDecl { value, .. } | StmtKind::MultiAssign { value, .. } => value,
+                StmtKind::Decl(d) => d.vars.last_mut()?.init.as_mut()?,
+                _ => return None,
+            };
+            Some((e, &mut s.span))
+        });
+        let Some((expr, stmt_span)) = target else {
+            let at = Span::new(span.start as usize, span.start as usize + 1);
+            return Err(self
+                .error(at, "unexpected start of line", "nothing to continue here")
+                .with_help(
+                    "a line may start with `.`, `?.` or `?` only to continue the expression above",
+                ));
+        };
+        let prev = std::mem::replace(expr, Expr::new(ExprKind::Null, span));
+        let mut it = p.into_inner();
+        let first = next(&mut it, span)?;
+        let joined = if first.as_rule() == Rule::member {
+            let ops: Vec<Pair<'_, Rule>> = std::iter::once(first).chain(it).collect();
+            self.attach_postfix(prev, ops)?
+        } else {
+            let rhs = self.expr(next(&mut it, span)?)?;
+            self.attach_conditional(prev, first, rhs)?
+        };
+        *stmt_span = stmt_span.to(joined.span);
+        *expr = joined;
+        Ok(())
+    }
+
+    /// Applies postfix operators to the rightmost operand of `e` (they bind tighter than
+    /// any operator, and a command's last argument is such an operand: `println l\n.size()`).
+    fn attach_postfix(&self, mut e: Expr, ops: Vec<Pair<'_, Rule>>) -> R<Expr> {
+        let Some(child) = rightmost_operand(&mut e.kind) else {
+            let mut acc = PExpr::plain(e);
+            for op in ops {
+                acc = self.postfix(acc, op)?;
+            }
+            return Ok(acc.expr);
+        };
+        let prev = std::mem::replace(child, Expr::new(ExprKind::Null, e.span));
+        *child = self.attach_postfix(prev, ops)?;
+        let end = child.span;
+        if let ExprKind::Call { args, .. } | ExprKind::MethodCall { args, .. } = &mut e.kind {
+            args.span = args.span.to(end);
+        }
+        e.span = e.span.to(end);
+        Ok(e)
+    }
+
+    /// `x = cond\n ? a : b`: the condition is the value being assigned, as the ternary binds
+    /// tighter than assignment.
+    fn attach_conditional(&self, e: Expr, op: Pair<'_, Rule>, rhs: Expr) -> R<Expr> {
+        if let ExprKind::Assign {
+            op: aop,
+            target,
+            value,
+        } = e.kind
+        {
+            let value = self.attach_conditional(*value, op, rhs)?;
+            let span = e.span.to(value.span);
+            return Ok(Expr::new(
+                ExprKind::Assign {
+                    op: aop,
+                    target,
+                    value: bx(value),
+                },
+                span,
+            ));
+        }
+        Ok(self.infix(PExpr::plain(e), op, PExpr::plain(rhs))?.expr)
     }
 
     fn block(&self, p: Pair<'_, Rule>) -> R<Block> {
@@ -519,7 +607,7 @@ impl Converter {
                             labels.push(self.pexpr(l)?);
                         }
                     }
-                    _ => body.push(self.stmt(c)?),
+                    _ => self.push_stmt(&mut body, c)?,
                 }
             }
             arms.push(SwitchArm {
@@ -1262,7 +1350,7 @@ impl Converter {
                         .collect::<R<Vec<_>>>()?,
                 );
             } else {
-                body.push(self.stmt(c)?);
+                self.push_stmt(&mut body, c)?;
             }
         }
         Ok(ClosureDef { params, body, span })
@@ -1691,7 +1779,7 @@ impl Converter {
                             .collect::<R<Vec<_>>>()?,
                     )
                 }
-                _ => body.push(self.stmt(c)?),
+                _ => self.push_stmt(&mut body, c)?,
             }
         }
         if params.is_none() && body.len() <= 1 {
@@ -1729,6 +1817,31 @@ impl Converter {
             },
             ispan,
         ))
+    }
+}
+
+/// The operand at the right end of an operator expression, where a continuation line's
+/// postfix operators apply; `None` for a primary (they apply to it).
+fn rightmost_operand(kind: &mut ExprKind) -> Option<&mut Expr> {
+    match kind {
+        ExprKind::Assign { value: e, .. }
+        | ExprKind::Binary { rhs: e, .. }
+        | ExprKind::Unary { expr: e, .. }
+        | ExprKind::Cast { expr: e, .. }
+        | ExprKind::PrefixIncDec { target: e, .. }
+        | ExprKind::Ternary { else_expr: e, .. }
+        | ExprKind::Elvis { rhs: e, .. }
+        | ExprKind::Range { to: e, .. } => Some(e),
+        ExprKind::Call { args, .. } | ExprKind::MethodCall { args, .. }
+            if args.style == CallStyle::Command =>
+        {
+            match args.args.last_mut()? {
+                Arg::Positional(e) | Arg::Named(_, e) | Arg::Spread(e) | Arg::SpreadMap(e) => {
+                    Some(e)
+                }
+            }
+        }
+        _ => None,
     }
 }
 
