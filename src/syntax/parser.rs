@@ -23,6 +23,8 @@ struct GroovyParser;
 
 /// Most errors reported for one file; past that, the rest is likely noise.
 const MAX_ERRORS: usize = 20;
+/// Largest remainder of a file that is parsed again for a more precise error message.
+const DETAIL_MAX_BYTES: usize = 256 * 1024;
 /// Deepest nesting of expressions and statements converted on the caller's stack.
 const INLINE_DEPTH: usize = 48;
 /// Deepest nesting converted at all (on a thread with `BIG_STACK`).
@@ -76,8 +78,12 @@ fn parse_with_depth(src: &str, max_depth: usize) -> (Result<Script, Vec<SyntaxEr
     let mut body = Vec::new();
     let mut offset = 0;
     let mut too_deep = false;
+    // Recovery re-parses the rest of the file after each error: bound the total work.
+    let budget = src.len().saturating_mul(4).saturating_add(1 << 20);
+    let mut parsed = 0usize;
     loop {
         let chunk = &src[offset..];
+        parsed = parsed.saturating_add(chunk.len());
         match GroovyParser::parse(Rule::script, chunk) {
             Ok(pairs) => {
                 let conv = Converter::new(offset, max_depth);
@@ -91,11 +97,17 @@ fn parse_with_depth(src: &str, max_depth: usize) -> (Result<Script, Vec<SyntaxEr
                 if let pest::error::ErrorVariant::CustomError { message } = &e.variant {
                     too_deep |= message.contains("stack");
                 }
-                let err = diagnose(src, offset, &e, detailed_error(chunk));
+                // The detailed re-parse costs another parse: only for chunks of usual size.
+                let detail = (chunk.len() <= DETAIL_MAX_BYTES)
+                    .then(|| detailed_error(chunk))
+                    .flatten();
+                let err = diagnose(src, offset, &e, detail);
                 let pos = err.span.offset();
                 errors.push(err);
                 match next_statement_boundary(src, pos) {
-                    Some(next) if next > offset && errors.len() < MAX_ERRORS => offset = next,
+                    Some(next) if next > offset && errors.len() < MAX_ERRORS && parsed < budget => {
+                        offset = next
+                    }
                     _ => break,
                 }
             }
