@@ -3,5 +3,5 @@
 //! Reading order: `syntax` (spans, AST, parser) → `eval` (values and the tree-walking
 //! evaluator) → `cli` (argument parsing and rendering).
 
-pub mod eval;
 pub mod syntax;
+pub mod eval;

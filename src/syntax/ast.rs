@@ -67,20 +67,14 @@ pub enum StmtKind {
         value: Expr,
     },
     /// `(a, b) = expr`.
-    MultiAssign {
-        targets: Vec<Ident>,
-        value: Expr,
-    },
+    MultiAssign { targets: Vec<Ident>, value: Expr },
     Block(Block),
     If {
         cond: Expr,
         then_branch: Box<Stmt>,
         else_branch: Option<Box<Stmt>>,
     },
-    While {
-        cond: Expr,
-        body: Box<Stmt>,
-    },
+    While { cond: Expr, body: Box<Stmt> },
     /// `for (x in xs)`, `for (String x : xs)`, `for (def x in xs)`.
     ForIn {
         var: Ident,
@@ -96,10 +90,7 @@ pub enum StmtKind {
         body: Box<Stmt>,
     },
     /// `switch (subject) { case a: … case b: … default: … }` with fall-through.
-    Switch {
-        subject: Expr,
-        arms: Vec<SwitchArm>,
-    },
+    Switch { subject: Expr, arms: Vec<SwitchArm> },
     Try {
         body: Block,
         catches: Vec<Catch>,
@@ -117,10 +108,7 @@ pub enum StmtKind {
         text: String,
     },
     /// `label: statement`.
-    Labeled {
-        label: Ident,
-        body: Box<Stmt>,
-    },
+    Labeled { label: Ident, body: Box<Stmt> },
     MethodDef(Arc<MethodDef>),
     ClassDef(Arc<ClassDef>),
     /// `import a.b.C`, `import a.b.*`, `import static a.B.c`, `import a.B as C`.
