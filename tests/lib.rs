@@ -1,6 +1,8 @@
 //! One integration-test binary; each module is one area.
 mod conformance;
+mod corpus;
 mod eval;
 mod num;
+mod parse;
 mod robustness;
 mod text;

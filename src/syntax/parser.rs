@@ -6,7 +6,8 @@
 
 use std::cell::Cell;
 use std::num::NonZeroUsize;
-use std::sync::{Arc, LazyLock, Mutex, Once};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, LazyLock, Mutex};
 
 use pest::iterators::{Pair, Pairs};
 use pest::pratt_parser::{Assoc, Op, PrattParser};
@@ -22,42 +23,97 @@ struct GroovyParser;
 
 /// Most errors reported for one file; past that, the rest is likely noise.
 const MAX_ERRORS: usize = 20;
-/// Deepest nesting of expressions and statements the converter follows.
-const MAX_DEPTH: usize = 400;
-/// pest's cumulative call budget per parse: far above what any real script needs
-/// (about 60 calls per byte), low enough to stop pathological backtracking.
-const CALL_LIMIT: usize = 200_000_000;
+/// Largest remainder of a file that is parsed again for a more precise error message.
+const DETAIL_MAX_BYTES: usize = 256 * 1024;
+/// Deepest nesting of expressions and statements converted on the caller's stack.
+const INLINE_DEPTH: usize = 48;
+/// Deepest nesting converted at all (on a thread with `BIG_STACK`).
+const MAX_DEPTH: usize = 2000;
+/// Stack of the thread that parses deeply nested files (only touched pages are used).
+const BIG_STACK: usize = 256 << 20;
+/// pest's cumulative call budget per parse: far above what any real script needs (a few
+/// calls per byte), low enough to stop pathological backtracking. Larger files get
+/// `CALLS_PER_BYTE` times their size.
+const CALL_LIMIT: usize = 50_000_000;
+const CALLS_PER_BYTE: usize = 50;
 
 /// Parses a whole script; on failure returns every syntax error found, in source order.
 pub fn parse_script(src: &str) -> Result<Script, Vec<SyntaxError>> {
-    static INIT: Once = Once::new();
-    INIT.call_once(|| pest::set_call_limit(NonZeroUsize::new(CALL_LIMIT)));
+    raise_call_limit(CALL_LIMIT.max(src.len().saturating_mul(CALLS_PER_BYTE)));
+    // Most files are shallow: parse them on the caller's stack. A file nested deeper than
+    // that is parsed again on a thread with a large stack, so that neither pest nor the
+    // conversion can overflow the caller's (test threads have 2 MiB).
+    let (res, too_deep) = parse_with_depth(src, INLINE_DEPTH);
+    if !too_deep {
+        return res;
+    }
+    let owned = src.to_string();
+    std::thread::Builder::new()
+        .name("pipewright-parse".into())
+        .stack_size(BIG_STACK)
+        .spawn(move || parse_with_depth(&owned, MAX_DEPTH).0)
+        .ok()
+        .and_then(|h| h.join().ok())
+        .unwrap_or(res)
+}
 
+/// pest's call limit is one process-wide setting, read when a parse starts: it only ever
+/// grows, to what the largest file parsed so far needs.
+fn raise_call_limit(wanted: usize) {
+    static CURRENT: AtomicUsize = AtomicUsize::new(0);
+    static LOCK: Mutex<()> = Mutex::new(());
+    if CURRENT.load(Ordering::Relaxed) >= wanted {
+        return;
+    }
+    let _guard = LOCK.lock().unwrap_or_else(|p| p.into_inner());
+    let limit = CURRENT.load(Ordering::Relaxed).max(wanted);
+    CURRENT.store(limit, Ordering::Relaxed);
+    pest::set_call_limit(NonZeroUsize::new(limit));
+}
+
+/// Parses with recovery; the flag says the input was too deep for `max_depth` (or for
+/// pest's stack check), so a retry with a bigger stack may succeed.
+fn parse_with_depth(src: &str, max_depth: usize) -> (Result<Script, Vec<SyntaxError>>, bool) {
     let mut errors = Vec::new();
     let mut body = Vec::new();
     let mut offset = 0;
+    let mut too_deep = false;
+    // Recovery re-parses the rest of the file after each error: bound the total work.
+    let budget = src.len().saturating_mul(4).saturating_add(1 << 20);
+    let mut parsed = 0usize;
     loop {
         let chunk = &src[offset..];
+        parsed = parsed.saturating_add(chunk.len());
         match GroovyParser::parse(Rule::script, chunk) {
             Ok(pairs) => {
-                let conv = Converter::new(src, offset);
+                let conv = Converter::new(offset, max_depth);
                 for pair in pairs.flatten().take(1) {
                     conv.script_body(pair, &mut body, &mut errors);
                 }
+                too_deep |= conv.too_deep.get();
                 break;
             }
             Err(e) => {
-                let err = diagnose(src, offset, &e, detailed_error(chunk));
+                if let pest::error::ErrorVariant::CustomError { message } = &e.variant {
+                    too_deep |= message.contains("stack");
+                }
+                // The detailed re-parse costs another parse: only for chunks of usual size.
+                let detail = (chunk.len() <= DETAIL_MAX_BYTES)
+                    .then(|| detailed_error(chunk))
+                    .flatten();
+                let err = diagnose(src, offset, &e, detail);
                 let pos = err.span.offset();
                 errors.push(err);
                 match next_statement_boundary(src, pos) {
-                    Some(next) if next > offset && errors.len() < MAX_ERRORS => offset = next,
+                    Some(next) if next > offset && errors.len() < MAX_ERRORS && parsed < budget => {
+                        offset = next
+                    }
                     _ => break,
                 }
             }
         }
     }
-    if errors.is_empty() {
+    let res = if errors.is_empty() {
         Ok(Script {
             body,
             span: Span::new(0, src.len()),
@@ -65,7 +121,8 @@ pub fn parse_script(src: &str) -> Result<Script, Vec<SyntaxError>> {
     } else {
         errors.sort_by_key(|e| e.span.offset());
         Err(errors)
-    }
+    };
+    (res, too_deep)
 }
 
 /// Re-parses a failing chunk with pest's detailed error tracking on, which records the
@@ -78,10 +135,19 @@ fn detailed_error(chunk: &str) -> Option<Expected> {
     pest::set_error_detail(false);
     let e = res.err()?;
     let attempts = e.parse_attempts()?;
+    // Single characters are written as ranges (`')'..')'`) in the grammar, which is faster
+    // than a string match: show them as the character.
     let tokens = attempts
         .expected_tokens()
         .into_iter()
-        .map(|t| t.to_string())
+        .map(|t| {
+            let t = t.to_string();
+            let chars: Vec<char> = t.chars().collect();
+            match chars.as_slice() {
+                [a, '.', '.', b] if a == b => a.to_string(),
+                _ => t,
+            }
+        })
         .collect();
     let rules = attempts
         .call_stacks()
@@ -130,17 +196,17 @@ macro_rules! statement_rules {
 fn describe_rule(rule: Rule) -> &'static str {
     use Rule::*;
     match rule {
-        expr | pexpr | initializer | expr_stmt | paren | list_lit | map_lit | empty_map
-        | number | sq_string | tsq_string | dq_string | tdq_string | slashy | dollar_slashy
-        | literal_kw | new_expr | cast | not_op | bitnot_op | neg_op | plus_op | pre_inc
-        | pre_dec | spread => "an expression",
+        expr | pexpr | initializer | expr_stmt | paren | list_or_map | entry_or_elem
+        | empty_map | number | sq_string | tsq_string | dq_string | tdq_string | slashy
+        | dollar_slashy | literal_kw | new_expr | cast | not_op | bitnot_op | neg_op | plus_op
+        | pre_inc | pre_dec | spread => "an expression",
         ident | word | qualified_name | upper_name => "a name",
         closure | trailing_closure => "a closure",
         block | class_body | enum_body => "a block `{ … }`",
         statement_rules!() => "a statement",
         call_args => "arguments `( … )`",
         index => "an index `[ … ]`",
-        member | method_ptr | attribute => "a member access",
+        member => "a member access",
         any_type | decl_type | primitive | prim_type | type_args => "a type",
         params | param | closure_params => "a parameter",
         command_args | command_chain | named_arg | named_parg => "an argument",
@@ -174,8 +240,6 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
         .op(Op::infix(pow_op, Left))
         .op(Op::prefix(not_op) | Op::prefix(bitnot_op) | Op::prefix(cast))
         .op(Op::postfix(member)
-            | Op::postfix(method_ptr)
-            | Op::postfix(attribute)
             | Op::postfix(call_args)
             | Op::postfix(index)
             | Op::postfix(trailing_closure)
@@ -203,24 +267,30 @@ fn bx(e: Expr) -> Box<Expr> {
 }
 
 /// Turns pairs into AST nodes. `offset` is where the parsed chunk starts in `src`.
-struct Converter<'s> {
-    src: &'s str,
+struct Converter {
     offset: usize,
     depth: Cell<usize>,
+    max_depth: usize,
+    /// Set when `max_depth` was exceeded.
+    too_deep: Cell<bool>,
 }
 
-impl<'s> Converter<'s> {
-    fn new(src: &'s str, offset: usize) -> Self {
+impl Converter {
+    fn new(offset: usize, max_depth: usize) -> Self {
         Converter {
-            src,
             offset,
             depth: Cell::new(0),
+            max_depth,
+            too_deep: Cell::new(false),
         }
     }
 
+    /// The pair's span, without the blanks that pest's implicit skip may leave at its end.
     fn span(&self, p: &Pair<'_, Rule>) -> Span {
         let s = p.as_span();
-        Span::new(s.start() + self.offset, s.end() + self.offset)
+        let text = p.as_str();
+        let trimmed = text.trim_end_matches([' ', '\t', '\r']).len();
+        Span::new(s.start() + self.offset, s.start() + trimmed + self.offset)
     }
 
     fn error(
@@ -235,7 +305,8 @@ impl<'s> Converter<'s> {
     /// Guards recursion: every nested statement or expression passes through here.
     fn enter(&self, p: &Pair<'_, Rule>) -> R<DepthGuard<'_>> {
         let d = self.depth.get() + 1;
-        if d > MAX_DEPTH {
+        if d > self.max_depth {
+            self.too_deep.set(true);
             return Err(self.error(
                 self.span(p),
                 "the code is nested too deeply",
@@ -264,16 +335,104 @@ impl<'s> Converter<'s> {
         for p in script.into_inner() {
             match p.as_rule() {
                 Rule::EOI | Rule::shebang => {}
-                _ => match self.stmt(p) {
-                    Ok(s) => body.push(s),
-                    Err(e) => errors.push(e),
-                },
+                _ => {
+                    if let Err(e) = self.push_stmt(body, p) {
+                        errors.push(e);
+                    }
+                }
             }
         }
     }
 
     fn stmts(&self, pairs: Pairs<'_, Rule>) -> R<Vec<Stmt>> {
-        pairs.map(|p| self.stmt(p)).collect()
+        let mut out = Vec::new();
+        for p in pairs {
+            self.push_stmt(&mut out, p)?;
+        }
+        Ok(out)
+    }
+
+    /// Adds a statement, or joins a continuation line (`.member…`, `? a : b`) to the
+    /// expression of the statement before it.
+    fn push_stmt(&self, body: &mut Vec<Stmt>, p: Pair<'_, Rule>) -> R<()> {
+        if p.as_rule() != Rule::continuation {
+            body.push(self.stmt(p)?);
+            return Ok(());
+        }
+        let span = self.span(&p);
+        let target = body.last_mut().and_then(|s| {
+            let e = match &mut s.kind {
+                StmtKind::Expr(e) | StmtKind::Throw(e) | StmtKind::Return(Some(e)) => e,
+                StmtKind::MultiDecl { value, .. } | StmtKind::MultiAssign { value, .. } => value,
+                StmtKind::Decl(d) => d.vars.last_mut()?.init.as_mut()?,
+                _ => return None,
+            };
+            Some((e, &mut s.span))
+        });
+        let Some((expr, stmt_span)) = target else {
+            let at = Span::new(span.start as usize, span.start as usize + 1);
+            return Err(self
+                .error(at, "unexpected start of line", "nothing to continue here")
+                .with_help(
+                    "a line may start with `.`, `?.` or `?` only to continue the expression above",
+                ));
+        };
+        let prev = std::mem::replace(expr, Expr::new(ExprKind::Null, span));
+        let mut it = p.into_inner();
+        let first = next(&mut it, span)?;
+        let joined = if first.as_rule() == Rule::member {
+            let ops: Vec<Pair<'_, Rule>> = std::iter::once(first).chain(it).collect();
+            self.attach_postfix(prev, ops)?
+        } else {
+            let rhs = self.expr(next(&mut it, span)?)?;
+            self.attach_conditional(prev, first, rhs)?
+        };
+        *stmt_span = stmt_span.to(joined.span);
+        *expr = joined;
+        Ok(())
+    }
+
+    /// Applies postfix operators to the rightmost operand of `e` (they bind tighter than
+    /// any operator, and a command's last argument is such an operand: `println l\n.size()`).
+    fn attach_postfix(&self, mut e: Expr, ops: Vec<Pair<'_, Rule>>) -> R<Expr> {
+        let Some(child) = rightmost_operand(&mut e.kind) else {
+            let mut acc = PExpr::plain(e);
+            for op in ops {
+                acc = self.postfix(acc, op)?;
+            }
+            return Ok(acc.expr);
+        };
+        let prev = std::mem::replace(child, Expr::new(ExprKind::Null, e.span));
+        *child = self.attach_postfix(prev, ops)?;
+        let end = child.span;
+        if let ExprKind::Call { args, .. } | ExprKind::MethodCall { args, .. } = &mut e.kind {
+            args.span = args.span.to(end);
+        }
+        e.span = e.span.to(end);
+        Ok(e)
+    }
+
+    /// `x = cond\n ? a : b`: the condition is the value being assigned, as the ternary binds
+    /// tighter than assignment.
+    fn attach_conditional(&self, e: Expr, op: Pair<'_, Rule>, rhs: Expr) -> R<Expr> {
+        if let ExprKind::Assign {
+            op: aop,
+            target,
+            value,
+        } = e.kind
+        {
+            let value = self.attach_conditional(*value, op, rhs)?;
+            let span = e.span.to(value.span);
+            return Ok(Expr::new(
+                ExprKind::Assign {
+                    op: aop,
+                    target,
+                    value: bx(value),
+                },
+                span,
+            ));
+        }
+        Ok(self.infix(PExpr::plain(e), op, PExpr::plain(rhs))?.expr)
     }
 
     fn block(&self, p: Pair<'_, Rule>) -> R<Block> {
@@ -292,7 +451,12 @@ impl<'s> Converter<'s> {
         let _g = self.enter(&p)?;
         let span = self.span(&p);
         let kind = match p.as_rule() {
-            Rule::expr_stmt => StmtKind::Expr(self.command_expr(p)?),
+            Rule::expr_stmt => {
+                // The expression's span is exact; the pair's may end in a comment.
+                let e = self.command_expr(p)?;
+                let span = e.span;
+                return Ok(Stmt::new(StmtKind::Expr(e), span));
+            }
             Rule::block => StmtKind::Block(self.block(p)?),
             Rule::empty_stmt => StmtKind::Empty,
             Rule::if_stmt => {
@@ -455,7 +619,7 @@ impl<'s> Converter<'s> {
                             labels.push(self.pexpr(l)?);
                         }
                     }
-                    _ => body.push(self.stmt(c)?),
+                    _ => self.push_stmt(&mut body, c)?,
                 }
             }
             arms.push(SwitchArm {
@@ -729,6 +893,9 @@ impl<'s> Converter<'s> {
             match c.as_rule() {
                 Rule::modifiers => cls.modifiers = self.modifiers(c),
                 Rule::enum_kw => cls.is_enum = true,
+                // The AST has no interface kind: an interface is a class whose modifiers end
+                // with a synthetic `interface`, and whose methods have empty bodies.
+                Rule::interface_kw => cls.modifiers.push(self.ident(&c)),
                 Rule::ident => cls.name = self.ident(&c),
                 Rule::extends_list => {
                     let mut types = c.into_inner().map(|t| self.type_ref(t));
@@ -855,7 +1022,7 @@ impl<'s> Converter<'s> {
             return Ok(head.expr);
         };
         let args_span = self.span(&cmd);
-        let args = self.command_args(cmd)?;
+        let args = self.args(cmd, CallStyle::Command)?;
         let mut expr = self.apply_command(head, args, args_span)?;
         for link in it {
             expr = self.command_chain(expr, link)?;
@@ -893,8 +1060,8 @@ impl<'s> Converter<'s> {
             ));
         };
         let mut args = match first.as_rule() {
-            Rule::call_args => self.call_args(first)?,
-            _ => self.command_args(first)?,
+            Rule::call_args => self.args(first, CallStyle::Parens)?,
+            _ => self.args(first, CallStyle::Command)?,
         };
         for c in it {
             let cl = next(&mut c.into_inner(), lspan)?;
@@ -914,17 +1081,6 @@ impl<'s> Converter<'s> {
             },
             span,
         ))
-    }
-
-    fn command_args(&self, p: Pair<'_, Rule>) -> R<Args> {
-        let span = self.span(&p);
-        let args = p.into_inner().map(|a| self.arg(a)).collect::<R<Vec<_>>>()?;
-        Ok(Args {
-            args,
-            trailing: Vec::new(),
-            style: CallStyle::Command,
-            span,
-        })
     }
 
     /// Makes `head args` a call: `name args` is a `Call`, `obj.name args` a `MethodCall`,
@@ -1010,6 +1166,35 @@ impl<'s> Converter<'s> {
     /// Runs the Pratt parser over an `expr`/`pexpr` pair.
     fn pexpr_full(&self, p: Pair<'_, Rule>) -> R<PExpr> {
         let _g = self.enter(&p)?;
+        // The Pratt parser recurses once per prefix operator and per right-associative
+        // operator (`a = b = c`), before any of our callbacks run: bound that first.
+        let nesting = p
+            .clone()
+            .into_inner()
+            .filter(|q| {
+                matches!(
+                    q.as_rule(),
+                    Rule::assign_op
+                        | Rule::ternary
+                        | Rule::elvis
+                        | Rule::cast
+                        | Rule::not_op
+                        | Rule::bitnot_op
+                        | Rule::neg_op
+                        | Rule::plus_op
+                        | Rule::pre_inc
+                        | Rule::pre_dec
+                )
+            })
+            .count();
+        if self.depth.get() + nesting > self.max_depth {
+            self.too_deep.set(true);
+            return Err(self.error(
+                self.span(&p),
+                "the code is nested too deeply",
+                "nesting limit reached here",
+            ));
+        }
         PRATT
             .map_primary(|p| self.primary(p))
             .map_prefix(|op, rhs| self.prefix(op, rhs?))
@@ -1047,50 +1232,87 @@ impl<'s> Converter<'s> {
             }
             Rule::closure => ExprKind::Closure(Arc::new(self.closure(p)?)),
             Rule::empty_map => ExprKind::Map(Vec::new()),
-            Rule::list_lit => ExprKind::List(
-                p.into_inner()
-                    .map(|e| self.list_elem(e))
-                    .collect::<R<Vec<_>>>()?,
-            ),
-            Rule::map_lit => ExprKind::Map(
-                p.into_inner()
-                    .map(|e| self.map_entry(e))
-                    .collect::<R<Vec<_>>>()?,
-            ),
+            Rule::list_or_map => self.list_or_map(p)?,
             Rule::new_expr => self.new_expr(p, span)?,
             _ => return Err(self.internal(span)),
         };
         Ok(PExpr::plain(Expr::new(kind, span)))
     }
 
-    fn list_elem(&self, p: Pair<'_, Rule>) -> R<Expr> {
-        if p.as_rule() == Rule::spread {
-            let span = self.span(&p);
-            let inner = self.pexpr(next(&mut p.into_inner(), span)?)?;
-            return Ok(Expr::new(ExprKind::Spread(bx(inner)), span));
+    /// `[…]`: a map when its elements are `key: value` entries, else a list.
+    fn list_or_map(&self, p: Pair<'_, Rule>) -> R<ExprKind> {
+        let is_map = p.clone().into_inner().any(|e| match e.as_rule() {
+            Rule::named_entry | Rule::spread_map_arg => true,
+            Rule::entry_or_elem => e.into_inner().nth(1).is_some(),
+            _ => false,
+        });
+        let mut list = Vec::new();
+        let mut map = Vec::new();
+        for e in p.into_inner() {
+            let span = self.span(&e);
+            match (e.as_rule(), is_map) {
+                (Rule::spread, false) => {
+                    let inner = self.pexpr(next(&mut e.into_inner(), span)?)?;
+                    list.push(Expr::new(ExprKind::Spread(bx(inner)), span));
+                }
+                (Rule::spread_map_arg, true) => {
+                    map.push(MapEntry::Spread(
+                        self.pexpr(next(&mut e.into_inner(), span)?)?,
+                    ));
+                }
+                (Rule::named_entry, true) => {
+                    let mut it = e.into_inner();
+                    let key = self.map_key(next(&mut it, span)?)?;
+                    map.push(MapEntry::Pair(key, self.pexpr(next(&mut it, span)?)?));
+                }
+                (Rule::entry_or_elem, _) => {
+                    let mut it = e.into_inner();
+                    let first = next(&mut it, span)?;
+                    match (it.next(), is_map) {
+                        (None, false) => list.push(self.pexpr(first)?),
+                        (Some(value), true) => {
+                            let key = self.pexpr_full(first)?;
+                            let key = match key.expr.kind {
+                                ExprKind::Str(s) if !key.paren => MapKey::Name(s, key.expr.span),
+                                ExprKind::Var(v) if !key.paren => MapKey::Name(v, key.expr.span),
+                                kind => MapKey::Expr(Expr::new(kind, key.expr.span)),
+                            };
+                            map.push(MapEntry::Pair(key, self.pexpr(value)?));
+                        }
+                        _ => return Err(self.mixed_list_map(span, is_map)),
+                    }
+                }
+                _ => return Err(self.mixed_list_map(span, is_map)),
+            }
         }
-        self.pexpr(p)
+        Ok(if is_map {
+            ExprKind::Map(map)
+        } else {
+            ExprKind::List(list)
+        })
     }
 
-    fn map_entry(&self, p: Pair<'_, Rule>) -> R<MapEntry> {
-        let span = self.span(&p);
-        let mut it = p.into_inner();
-        if span.text(self.src).starts_with("*:") {
-            return Ok(MapEntry::Spread(self.pexpr(next(&mut it, span)?)?));
+    fn mixed_list_map(&self, span: Span, is_map: bool) -> SyntaxError {
+        if is_map {
+            self.error(
+                span,
+                "expected `key: value` in a map literal",
+                "this element has no key",
+            )
+        } else {
+            self.error(
+                span,
+                "a list literal cannot contain `key: value` entries",
+                "this entry",
+            )
+            .with_help("write all elements as `key: value` to make a map")
         }
-        let key = self.map_key(next(&mut it, span)?)?;
-        let value = self.pexpr(next(&mut it, span)?)?;
-        Ok(MapEntry::Pair(key, value))
     }
 
     fn map_key(&self, p: Pair<'_, Rule>) -> R<MapKey> {
         let span = self.span(&p);
         Ok(match p.as_rule() {
             Rule::word => MapKey::Name(p.as_str().to_string(), span),
-            Rule::paren => {
-                let inner = next(&mut p.into_inner(), span)?;
-                MapKey::Expr(self.pexpr(inner)?)
-            }
             Rule::number => MapKey::Expr(Expr::new(ExprKind::Number(self.number(&p)?), span)),
             _ => {
                 let e = self.string(p)?;
@@ -1117,13 +1339,13 @@ impl<'s> Converter<'s> {
         })
     }
 
-    fn call_args(&self, p: Pair<'_, Rule>) -> R<Args> {
+    fn args(&self, p: Pair<'_, Rule>, style: CallStyle) -> R<Args> {
         let span = self.span(&p);
         let args = p.into_inner().map(|a| self.arg(a)).collect::<R<Vec<_>>>()?;
         Ok(Args {
             args,
             trailing: Vec::new(),
-            style: CallStyle::Parens,
+            style,
             span,
         })
     }
@@ -1140,7 +1362,7 @@ impl<'s> Converter<'s> {
                         .collect::<R<Vec<_>>>()?,
                 );
             } else {
-                body.push(self.stmt(c)?);
+                self.push_stmt(&mut body, c)?;
             }
         }
         Ok(ClosureDef { params, body, span })
@@ -1165,7 +1387,7 @@ impl<'s> Converter<'s> {
                 Rule::type_args => {
                     ty.generics = c.into_inner().map(|t| self.type_ref(t)).collect();
                 }
-                Rule::call_args => args = Some(self.call_args(c)?),
+                Rule::call_args => args = Some(self.args(c, CallStyle::Parens)?),
                 Rule::trailing_closure => {
                     let cl = next(&mut c.into_inner(), span)?;
                     let cs = self.span(&cl);
@@ -1265,26 +1487,35 @@ impl<'s> Converter<'s> {
         let kind = match op.as_rule() {
             Rule::member => {
                 let mut it = op.into_inner();
-                let deref = match next(&mut it, op_span)?.as_str() {
-                    "?." => Deref::Safe,
-                    "*." => Deref::Spread,
-                    _ => Deref::Normal,
-                };
-                let name = self.member_name(next(&mut it, op_span)?)?;
-                ExprKind::Property {
-                    obj: bx(obj),
-                    name,
-                    deref,
+                let deref = next(&mut it, op_span)?;
+                let name_pair = next(&mut it, op_span)?;
+                match deref.as_str() {
+                    d @ (".&" | ".@") => {
+                        if name_pair.as_rule() != Rule::word {
+                            return Err(self.error(
+                                self.span(&name_pair),
+                                format!("expected a name after `{d}`"),
+                                "a name is needed here",
+                            ));
+                        }
+                        let name = self.ident(&name_pair);
+                        if d == ".&" {
+                            ExprKind::MethodPointer { obj: bx(obj), name }
+                        } else {
+                            ExprKind::Attribute { obj: bx(obj), name }
+                        }
+                    }
+                    d => ExprKind::Property {
+                        obj: bx(obj),
+                        name: self.member_name(name_pair)?,
+                        deref: match d {
+                            "?." => Deref::Safe,
+                            "*." => Deref::Spread,
+                            _ => Deref::Normal,
+                        },
+                    },
                 }
             }
-            Rule::method_ptr => ExprKind::MethodPointer {
-                obj: bx(obj),
-                name: self.ident(&next(&mut op.into_inner(), op_span)?),
-            },
-            Rule::attribute => ExprKind::Attribute {
-                obj: bx(obj),
-                name: self.ident(&next(&mut op.into_inner(), op_span)?),
-            },
             Rule::index => ExprKind::Index {
                 obj: bx(obj),
                 index: op
@@ -1309,7 +1540,7 @@ impl<'s> Converter<'s> {
                 ty: self.type_ref(next(&mut op.into_inner(), op_span)?),
             },
             Rule::call_args => {
-                let args = self.call_args(op)?;
+                let args = self.args(op, CallStyle::Parens)?;
                 self.make_call(obj, paren, args)
             }
             Rule::trailing_closure => {
@@ -1483,7 +1714,15 @@ impl<'s> Converter<'s> {
                     parts.push(GStringPart::Expr(self.interp(c, cspan)?));
                 }
                 _ => {
+                    // Groovy's lexer turns CRLF into LF inside string literals.
                     let raw = c.as_str();
+                    let normalized;
+                    let raw = if raw.contains('\r') {
+                        normalized = raw.replace("\r\n", "\n");
+                        normalized.as_str()
+                    } else {
+                        raw
+                    };
                     let text = match rule {
                         Rule::slashy => raw.replace("\\/", "/"),
                         Rule::dollar_slashy => raw.replace("$$", "$").replace("$/", "/"),
@@ -1552,7 +1791,7 @@ impl<'s> Converter<'s> {
                             .collect::<R<Vec<_>>>()?,
                     )
                 }
-                _ => body.push(self.stmt(c)?),
+                _ => self.push_stmt(&mut body, c)?,
             }
         }
         if params.is_none() && body.len() <= 1 {
@@ -1590,6 +1829,31 @@ impl<'s> Converter<'s> {
             },
             ispan,
         ))
+    }
+}
+
+/// The operand at the right end of an operator expression, where a continuation line's
+/// postfix operators apply; `None` for a primary (they apply to it).
+fn rightmost_operand(kind: &mut ExprKind) -> Option<&mut Expr> {
+    match kind {
+        ExprKind::Assign { value: e, .. }
+        | ExprKind::Binary { rhs: e, .. }
+        | ExprKind::Unary { expr: e, .. }
+        | ExprKind::Cast { expr: e, .. }
+        | ExprKind::PrefixIncDec { target: e, .. }
+        | ExprKind::Ternary { else_expr: e, .. }
+        | ExprKind::Elvis { rhs: e, .. }
+        | ExprKind::Range { to: e, .. } => Some(e),
+        ExprKind::Call { args, .. } | ExprKind::MethodCall { args, .. }
+            if args.style == CallStyle::Command =>
+        {
+            match args.args.last_mut()? {
+                Arg::Positional(e) | Arg::Named(_, e) | Arg::Spread(e) | Arg::SpreadMap(e) => {
+                    Some(e)
+                }
+            }
+        }
+        _ => None,
     }
 }
 
@@ -1663,8 +1927,7 @@ fn unescape(raw: &str, span: Span) -> Result<String, (Span, String)> {
             'b' => out.push('\u{8}'),
             'r' => out.push('\r'),
             'f' => out.push('\u{c}'),
-            's' => out.push(' '),
-            '\\' | '\'' | '"' | '$' | '/' => out.push(e),
+            '\\' | '\'' | '"' | '$' => out.push(e),
             '\n' => {}
             '\r' => {
                 if let Some((_, '\n')) = chars.peek() {
@@ -1828,6 +2091,16 @@ fn expected_words(detail: &Expected) -> Vec<String> {
             out.push(r);
         }
     }
+    if out.is_empty() {
+        out.extend(
+            detail
+                .tokens
+                .iter()
+                .filter(|t| t.chars().count() <= 3 && !t.contains(".."))
+                .take(3)
+                .map(|t| format!("`{t}`")),
+        );
+    }
     out.truncate(4);
     out
 }
@@ -1866,6 +2139,9 @@ fn found_at(src: &str, pos: usize) -> String {
     if c == '\n' || rest.starts_with("\r\n") {
         return "end of line".into();
     }
+    if c == ' ' || c == '\t' {
+        return "space".into();
+    }
     const OPS: &str = "+-*/%=<>!&|^?:.~";
     let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
     let token: String = if is_word(c) {
@@ -1875,6 +2151,8 @@ fn found_at(src: &str, pos: usize) -> String {
             .take_while(|&c| OPS.contains(c))
             .take(4)
             .collect()
+    } else if c == '`' {
+        return "character '`'".into();
     } else {
         c.to_string()
     };
@@ -1901,7 +2179,20 @@ fn diagnose(
         InputLocation::Pos(p) => p,
         InputLocation::Span((s, _)) => s,
     };
-    let pos = offset + detail.as_ref().map_or(local, |d| d.pos.max(local));
+    // pest's location is where the furthest failing rule started; the detailed attempts know
+    // the furthest token tried, which is more precise, except that they also count the
+    // look-aheads that scan to the end of a line. So the detailed position is used when it is
+    // on the same line and not at its end.
+    let chunk = &src[offset..];
+    let detail = detail.filter(|d| {
+        d.pos == local
+            || (d.pos > local
+                && chunk.get(local..d.pos).is_some_and(|t| !t.contains('\n'))
+                && chunk
+                    .get(d.pos..)
+                    .is_some_and(|r| !r.is_empty() && !r.starts_with(['\n', '\r'])))
+    });
+    let pos = offset + detail.as_ref().map_or(local, |d| d.pos);
     if let ErrorVariant::CustomError { message } = &e.variant {
         return SyntaxError::new(
             "the file is too deeply nested or too complex to parse",
@@ -1934,6 +2225,11 @@ fn diagnose(
             w
         }
     };
+    let mut words = words;
+    if words.iter().any(|w| w == "a statement") {
+        // At the start of a statement, listing what a statement may start with is noise.
+        words.retain(|w| w.starts_with('`') || w == "a statement");
+    }
     let expected = if words.is_empty() {
         "not expected here".to_string()
     } else {
@@ -1964,7 +2260,29 @@ fn diagnose(
             format!("this `{ch}` has no matching `{}`", opener(ch)),
         );
     }
-    if ch == '$' && scan.in_gstring(pos) {
+    let hash_at = if ch == '#' {
+        Some(pos)
+    } else {
+        pos.checked_sub(1)
+    };
+    if let Some(at) = hash_at.filter(|&p| src.as_bytes().get(p) == Some(&b'#')) {
+        return SyntaxError::new(
+            "`#` does not start a comment in Groovy",
+            point(src, at),
+            "unexpected `#`",
+        )
+        .with_help("use `//` or `/* … */` for comments; only the first line may be a `#!` line");
+    }
+    if let Some(err) = newer_groovy_operator(src, pos) {
+        return err;
+    }
+    let dollar = if ch == '$' {
+        Some(pos)
+    } else {
+        pos.checked_sub(1)
+            .filter(|p| src.as_bytes().get(*p) == Some(&b'$'))
+    };
+    if let Some(pos) = dollar.filter(|p| scan.in_gstring(*p)) {
         return SyntaxError::new(
             "a `$` in a double-quoted string must start `${…}` or `$name`",
             point(src, pos),
@@ -1982,6 +2300,36 @@ fn diagnose(
         }
     }
     err
+}
+
+/// Operators of later Groovy versions that 2.4 rejects, explained.
+fn newer_groovy_operator(src: &str, pos: usize) -> Option<SyntaxError> {
+    const OPS: [(&str, &str); 5] = [
+        ("!instanceof", "write `!(x instanceof T)`"),
+        ("!in", "write `!(x in list)`"),
+        ("===", "use `a.is(b)` for identity, or `==`"),
+        ("?.[", "write `x?.getAt(i)`, or check for null first"),
+        ("?=", "write `x = x ?: value`"),
+    ];
+    let start = pos.saturating_sub(3);
+    for (op, help) in OPS {
+        let found = (start..=pos).find(|&at| {
+            src.get(at..).is_some_and(|r| r.starts_with(op))
+                && (!op.ends_with(|c: char| c.is_alphabetic())
+                    || !src[at + op.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_'))
+        });
+        if let Some(at) = found {
+            return Some(
+                SyntaxError::new(
+                    format!("`{op}` is not an operator in Groovy 2.4"),
+                    Span::new(at, at + op.len()),
+                    "not supported by the Groovy version Jenkins runs",
+                )
+                .with_help(help),
+            );
+        }
+    }
+    None
 }
 
 fn closer(open: char) -> char {
@@ -2231,6 +2579,15 @@ fn scan_string(b: &[u8], mut i: usize, quote: &[u8], single_line: bool) -> (usiz
 fn next_statement_boundary(src: &str, pos: usize) -> Option<usize> {
     let scan = Scan::new(src);
     let mut at = scan.next_boundary(pos)?;
+    // A line that starts with a closer belongs to the broken statement: skip it.
+    while let Some(rest) = src.get(at..) {
+        let line = rest.trim_start_matches([' ', '\t', '\r']);
+        if line.starts_with(['}', ')', ']']) {
+            at = scan.next_boundary(at)?;
+        } else {
+            break;
+        }
+    }
     while let Some(rest) = src.get(at..) {
         let trimmed = rest.trim_start_matches([' ', '\t', '\r']);
         match trimmed.strip_prefix('\n') {

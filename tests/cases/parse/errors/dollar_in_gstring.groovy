@@ -1,0 +1,1 @@
+echo "price: $ 5"

@@ -1,0 +1,1 @@
+sh "grep \d+ file"

@@ -1,0 +1,6 @@
+def f(a) {
+    return a
+}
+
+f(1, 2
+println "after"

@@ -1,0 +1,3 @@
+def a = 1
+echo "not closed
+def b = 2

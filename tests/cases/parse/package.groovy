@@ -1,0 +1,5 @@
+package org.example.pipelines
+
+import groovy.transform.Field
+
+@Field String NAME = 'x'
