@@ -467,7 +467,7 @@ impl Interp {
                             .def
                             .enum_constants
                             .iter()
-                            .filter_map(|k| info.static_fields.lock().get(&k.name).cloned())
+                            .filter_map(|k| info.static_fields.lock().get(&k.name.name).cloned())
                             .collect();
                         match (name, args.as_slice()) {
                             ("values", []) => {
@@ -475,7 +475,8 @@ impl Interp {
                             }
                             ("valueOf", [n]) => {
                                 let n = to_display(n);
-                                let known = info.def.enum_constants.iter().any(|k| k.name == n);
+                                let known =
+                                    info.def.enum_constants.iter().any(|k| k.name.name == n);
                                 let found = info.static_fields.lock().get(&n).cloned();
                                 return match (known, found) {
                                     (true, Some(v)) => Ok(v),
@@ -555,7 +556,7 @@ impl Interp {
             .def
             .enum_constants
             .iter()
-            .filter_map(|k| o.class.static_fields.lock().get(&k.name).cloned())
+            .filter_map(|k| o.class.static_fields.lock().get(&k.name.name).cloned())
             .collect();
         let idx = match &ordinal {
             Value::Num(n) => n.to_i64() as usize,

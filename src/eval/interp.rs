@@ -334,21 +334,29 @@ impl Interp {
                 self.init_fields(&info, &obj)?;
                 obj.fields
                     .lock()
-                    .insert(super::value::ENUM_NAME.into(), Value::str(&k.name));
+                    .insert(super::value::ENUM_NAME.into(), Value::str(&k.name.name));
                 obj.fields
                     .lock()
                     .insert(super::value::ENUM_ORDINAL.into(), Value::int(i as i32));
-                if let Some(ctor) = super::call::select_method(self, &c.constructors, &[]) {
-                    self.invoke_method_def(
-                        &ctor,
-                        ThisRef::Object(obj.clone()),
-                        Vec::new(),
-                        k.span,
-                    )?;
+                let args = match &k.args {
+                    Some(a) => self.eval_args(a, &env)?,
+                    None => Vec::new(),
+                };
+                if let Some(ctor) = super::call::select_method(self, &c.constructors, &args) {
+                    self.invoke_method_def(&ctor, ThisRef::Object(obj.clone()), args, k.name.span)?;
+                } else if !args.is_empty() {
+                    return Err(exception(
+                        "groovy.lang.GroovyRuntimeException",
+                        Some(format!(
+                            "Could not find matching constructor for: {}",
+                            c.name.name
+                        )),
+                    )
+                    .at(k.name.span));
                 }
                 info.static_fields
                     .lock()
-                    .insert(k.name.clone(), Value::Object(obj));
+                    .insert(k.name.name.clone(), Value::Object(obj));
             }
         }
         for f in &c.fields {

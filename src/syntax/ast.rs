@@ -220,10 +220,19 @@ pub struct ClassDef {
     pub constructors: Vec<Arc<MethodDef>>,
     /// `static { … }` and `{ … }` initializer blocks, in order.
     pub initializers: Vec<Block>,
-    /// `true` for `enum`; its constants are in `enum_constants`.
+    /// `true` for `enum`; its constants are in `enum_constants`, each with the arguments of
+    /// its constructor call (`DEV('d')`).
     pub is_enum: bool,
-    pub enum_constants: Vec<Ident>,
+    pub enum_constants: Vec<EnumConstant>,
     pub span: Span,
+}
+
+/// One constant of an `enum`: `PROD` or `PROD('p', 3)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumConstant {
+    pub name: Ident,
+    /// Constructor arguments; `None` when no parentheses were written.
+    pub args: Option<Args>,
 }
 
 /// A closure literal `{ a, b -> … }`, `{ -> … }` or `{ … }` (implicit `it`).

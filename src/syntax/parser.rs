@@ -918,8 +918,17 @@ impl Converter {
             match m.as_rule() {
                 Rule::enum_constants => {
                     for k in m.into_inner() {
-                        if let Some(name) = k.into_inner().find(|x| x.as_rule() == Rule::ident) {
-                            cls.enum_constants.push(self.ident(&name));
+                        let mut name = None;
+                        let mut args = None;
+                        for x in k.into_inner() {
+                            match x.as_rule() {
+                                Rule::ident if name.is_none() => name = Some(self.ident(&x)),
+                                Rule::call_args => args = Some(self.args(x, CallStyle::Parens)?),
+                                _ => {}
+                            }
+                        }
+                        if let Some(name) = name {
+                            cls.enum_constants.push(EnumConstant { name, args });
                         }
                     }
                 }

@@ -378,7 +378,11 @@ impl Printer {
         self.line(d, format_args!("{head} {}", at(c.span)));
         self.annotations(d + 1, &c.annotations);
         if !c.enum_constants.is_empty() {
-            let k: Vec<&str> = c.enum_constants.iter().map(|i| i.name.as_str()).collect();
+            let k: Vec<&str> = c
+                .enum_constants
+                .iter()
+                .map(|i| i.name.name.as_str())
+                .collect();
             self.line(d + 1, format_args!("Constants {}", k.join(", ")));
         }
         for f in &c.fields {
