@@ -6,4 +6,5 @@
 pub mod cli;
 pub mod diagnostic;
 pub mod eval;
+pub mod model;
 pub mod syntax;

@@ -1,0 +1,9 @@
+//! The Declarative pipeline model: typed `pipeline { … }` (`pipeline.rs`) and the pass that
+//! lowers the AST into it while checking Jenkins' rules (`lower.rs`). Pure: no evaluation,
+//! no I/O, no async runtime (lint uses it).
+
+pub mod lower;
+pub mod pipeline;
+
+pub use lower::{lower, ValidationError};
+pub use pipeline::*;
