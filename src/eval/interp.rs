@@ -139,6 +139,12 @@ impl ScriptCtx {
 /// One thread's interpreter.
 pub struct Interp {
     pub ctx: Arc<ScriptCtx>,
+    /// Dynamically scoped context of the embedding application (the pipeline runtime keeps
+    /// its current directory, environment overrides, stage path… here): pushed for the extent
+    /// of a block, inherited by forked interpreters. The evaluator never looks inside.
+    pub ext: std::cell::RefCell<Vec<Arc<dyn std::any::Any + Send + Sync>>>,
+    /// Cancellation tokens of the blocks being run, outermost first.
+    pub tokens: std::cell::RefCell<Vec<Arc<super::cancel::CancelToken>>>,
     depth: Cell<usize>,
     /// While positive, cancellation is not checked: `finally` blocks run to completion
     /// while a cancelled evaluation unwinds.
@@ -202,6 +208,8 @@ pub fn with_current<T>(f: impl FnOnce(&Interp) -> T) -> Option<T> {
     let ctx = CURRENT.with(|c| c.borrow().clone())?;
     let interp = Interp {
         ctx,
+        ext: std::cell::RefCell::new(Vec::new()),
+        tokens: std::cell::RefCell::new(Vec::new()),
         depth: Cell::new(0),
         shield: Cell::new(0),
         steps: Cell::new(0),
@@ -214,6 +222,8 @@ impl Interp {
         CURRENT.with(|c| *c.borrow_mut() = Some(ctx.clone()));
         Interp {
             ctx,
+            ext: std::cell::RefCell::new(Vec::new()),
+            tokens: std::cell::RefCell::new(Vec::new()),
             depth: Cell::new(0),
             shield: Cell::new(0),
             steps: Cell::new(0),
@@ -222,7 +232,43 @@ impl Interp {
 
     /// A fresh interpreter for another thread, sharing this one's script.
     pub fn fork(&self) -> Interp {
-        Interp::new(self.ctx.clone())
+        let child = Interp::new(self.ctx.clone());
+        *child.ext.borrow_mut() = self.ext.borrow().clone();
+        *child.tokens.borrow_mut() = self.tokens.borrow().clone();
+        child
+    }
+
+    /// The innermost context of type `T` pushed by the embedding application.
+    pub fn ext_top<T: std::any::Any + Send + Sync>(&self) -> Option<Arc<T>> {
+        self.ext
+            .borrow()
+            .iter()
+            .rev()
+            .find_map(|e| e.clone().downcast::<T>().ok())
+    }
+
+    /// Runs `f` with `value` pushed on the context stack.
+    pub fn with_ext<T: std::any::Any + Send + Sync, U>(&self, value: Arc<T>, f: impl FnOnce() -> U) -> U {
+        self.ext.borrow_mut().push(value);
+        let r = f();
+        self.ext.borrow_mut().pop();
+        r
+    }
+
+    /// Runs `f` with a cancellation token in force.
+    pub fn with_token<U>(&self, token: Arc<super::cancel::CancelToken>, f: impl FnOnce() -> U) -> U {
+        self.tokens.borrow_mut().push(token);
+        let r = f();
+        self.tokens.borrow_mut().pop();
+        r
+    }
+
+    /// The cause of the first fired token in force, for blocking steps that must stop.
+    pub fn interruption(&self) -> Option<(String, Option<String>)> {
+        if self.shield.get() > 0 {
+            return None;
+        }
+        self.tokens.borrow().iter().find_map(|t| t.cause())
     }
 
     /// The interned copy of a string literal.
@@ -252,11 +298,17 @@ impl Interp {
                 )));
             }
         }
-        if self.shield.get() == 0 && self.ctx.cancel.load(Ordering::Relaxed) {
-            Err(Flow::Halt(HaltReason::Interrupted))
-        } else {
-            Ok(())
+        if self.shield.get() > 0 {
+            return Ok(());
         }
+        if self.ctx.cancel.load(Ordering::Relaxed) {
+            return Err(Flow::Halt(HaltReason::Interrupted));
+        }
+        let delivery = self.tokens.borrow().iter().find_map(|t| t.take_delivery());
+        if let Some((class, message)) = delivery {
+            return Err(exception(&class, message));
+        }
+        Ok(())
     }
 
     /// Registers the script's methods, classes and imports, then runs its statements.

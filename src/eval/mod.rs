@@ -7,6 +7,7 @@
 //! expressions and Formatter.
 
 pub mod call;
+pub mod cancel;
 pub mod class;
 pub mod convert;
 pub mod error;

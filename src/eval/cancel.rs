@@ -1,0 +1,66 @@
+//! Cancellation tokens: how `timeout`, `parallel`'s failFast and an aborted build interrupt
+//! running code.
+//!
+//! A token is pushed on an interpreter's token stack for the extent of a block (a `timeout`
+//! body, a parallel branch, the whole build). When it fires, the next statement boundary
+//! throws the token's exception once — a Jenkins `FlowInterruptedException`, which scripts can
+//! catch, as in Jenkins — and blocking steps (`sh`, `sleep`, `input`) see
+//! [`CancelToken::fired`] and stop at once.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use parking_lot::Mutex;
+
+/// A cancellation request that code under a block observes.
+pub struct CancelToken {
+    fired: AtomicBool,
+    delivered: AtomicBool,
+    /// The exception thrown when the interruption is delivered: class and message.
+    cause: Mutex<Option<(String, Option<String>)>>,
+}
+
+impl Default for CancelToken {
+    fn default() -> CancelToken {
+        CancelToken::new()
+    }
+}
+
+impl CancelToken {
+    pub fn new() -> CancelToken {
+        CancelToken {
+            fired: AtomicBool::new(false),
+            delivered: AtomicBool::new(false),
+            cause: Mutex::new(None),
+        }
+    }
+
+    /// Requests cancellation; the first cause wins.
+    pub fn fire(&self, class: &str, message: Option<String>) {
+        let mut cause = self.cause.lock();
+        if cause.is_none() {
+            *cause = Some((class.to_string(), message));
+        }
+        self.fired.store(true, Ordering::SeqCst);
+    }
+
+    pub fn fired(&self) -> bool {
+        self.fired.load(Ordering::Relaxed)
+    }
+
+    /// The exception to throw, the first time it is asked for after the token fired.
+    pub fn take_delivery(&self) -> Option<(String, Option<String>)> {
+        if !self.fired() || self.delivered.swap(true, Ordering::SeqCst) {
+            return None;
+        }
+        self.cause.lock().clone()
+    }
+
+    /// The cause of the cancellation, once fired.
+    pub fn cause(&self) -> Option<(String, Option<String>)> {
+        if self.fired() {
+            self.cause.lock().clone()
+        } else {
+            None
+        }
+    }
+}
