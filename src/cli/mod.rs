@@ -8,6 +8,8 @@ use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand};
 
+mod run;
+
 use crate::diagnostic::{self, exit};
 use crate::eval::interp::StdOutput;
 use crate::eval::runner::{eval_source, EvalError, EvalOptions};
@@ -29,6 +31,9 @@ enum Cmd {
     Eval(EvalArgs),
     /// Check pipeline files.
     Lint(LintArgs),
+    /// Run a pipeline (Declarative or scripted) on this machine; exit status is the
+    /// result: 0 SUCCESS, 1 UNSTABLE, 2 FAILURE, 3 NOT_BUILT, 4 ABORTED.
+    Run(Box<run::RunArgs>),
 }
 
 #[derive(Args)]
@@ -70,6 +75,7 @@ pub fn main() -> ExitCode {
     match cli.cmd {
         Cmd::Eval(a) => eval_cmd(a),
         Cmd::Lint(a) => lint_cmd(a),
+        Cmd::Run(a) => run::run_cmd(*a),
     }
 }
 

@@ -75,6 +75,12 @@ pub trait Host: Send + Sync {
         let _ = (interp, name);
         None
     }
+
+    /// Script output (`println`, `print`); `false` to let the script's `Output` have it.
+    fn print(&self, interp: &Interp, text: &str) -> bool {
+        let _ = (interp, text);
+        false
+    }
 }
 
 /// The host of a plain Groovy script: adds nothing.
@@ -248,7 +254,11 @@ impl Interp {
     }
 
     /// Runs `f` with `value` pushed on the context stack.
-    pub fn with_ext<T: std::any::Any + Send + Sync, U>(&self, value: Arc<T>, f: impl FnOnce() -> U) -> U {
+    pub fn with_ext<T: std::any::Any + Send + Sync, U>(
+        &self,
+        value: Arc<T>,
+        f: impl FnOnce() -> U,
+    ) -> U {
         self.ext.borrow_mut().push(value);
         let r = f();
         self.ext.borrow_mut().pop();
@@ -256,7 +266,11 @@ impl Interp {
     }
 
     /// Runs `f` with a cancellation token in force.
-    pub fn with_token<U>(&self, token: Arc<super::cancel::CancelToken>, f: impl FnOnce() -> U) -> U {
+    pub fn with_token<U>(
+        &self,
+        token: Arc<super::cancel::CancelToken>,
+        f: impl FnOnce() -> U,
+    ) -> U {
         self.tokens.borrow_mut().push(token);
         let r = f();
         self.tokens.borrow_mut().pop();
@@ -285,7 +299,9 @@ impl Interp {
     }
 
     pub fn print(&self, s: &str) {
-        self.ctx.out.write_str(s);
+        if !self.ctx.host.print(self, s) {
+            self.ctx.out.write_str(s);
+        }
     }
 
     pub fn check_cancelled(&self) -> R<()> {

@@ -1,0 +1,17 @@
+//! Running pipelines: the shared run state, the log, the dynamic step context, the globals
+//! and the host that turns calls into steps; the Declarative executor on top.
+
+pub mod context;
+pub mod credentials;
+pub mod declarative;
+pub mod globals;
+pub mod host;
+pub mod input;
+pub mod log;
+pub mod params;
+pub mod report;
+pub mod result;
+pub mod run;
+pub mod runner;
+pub mod scm;
+pub mod state;

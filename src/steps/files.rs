@@ -1,0 +1,5 @@
+//! Workspace file steps.
+
+use super::Step;
+
+pub static STEPS: &[&dyn Step] = &[];
