@@ -36,10 +36,22 @@ pub enum ShOutcome {
 enum Event {
     Line(String),
     Stdout(String),
+    Stderr(String),
     Eof,
 }
 
-fn reader_thread<R: Read + Send + 'static>(r: R, tx: mpsc::Sender<Event>, capture: bool) {
+/// What a reader thread makes of what it reads.
+#[derive(Clone, Copy)]
+enum Kind {
+    /// Lines, without their end of line.
+    Line,
+    /// Captured standard output.
+    Stdout,
+    /// Captured standard error.
+    Stderr,
+}
+
+fn reader_thread<R: Read + Send + 'static>(r: R, tx: mpsc::Sender<Event>, kind: Kind) {
     std::thread::spawn(move || {
         let mut reader = BufReader::new(r);
         let mut buf = Vec::new();
@@ -49,14 +61,14 @@ fn reader_thread<R: Read + Send + 'static>(r: R, tx: mpsc::Sender<Event>, captur
                 Ok(0) | Err(_) => break,
                 Ok(_) => {
                     let text = String::from_utf8_lossy(&buf).into_owned();
-                    let ev = if capture {
-                        Event::Stdout(text)
-                    } else {
-                        Event::Line(
+                    let ev = match kind {
+                        Kind::Stdout => Event::Stdout(text),
+                        Kind::Stderr => Event::Stderr(text),
+                        Kind::Line => Event::Line(
                             text.trim_end_matches('\n')
                                 .trim_end_matches('\r')
                                 .to_string(),
-                        )
+                        ),
                     };
                     if tx.send(ev).is_err() {
                         break;
@@ -101,40 +113,102 @@ pub fn run_sh(
         .envs(req.env.iter())
         .stdin(Stdio::null())
         .process_group(0);
+    let streams = if req.capture_stdout {
+        Streams::CaptureStdout
+    } else {
+        Streams::Merged
+    };
+    let out = supervise(cmd, streams, None, on_line, interrupted)?;
+    drop(tmp_script);
+    Ok(match out.status {
+        None => ShOutcome::Interrupted,
+        Some(code) => ShOutcome::Exited {
+            code,
+            stdout: out.stdout,
+            pgid: out.pgid,
+        },
+    })
+}
+
+/// How a child's output streams are read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Streams {
+    /// stdout and stderr through one pipe, each line to `on_line` (their order kept).
+    Merged,
+    /// stdout captured, stderr lines to `on_line`.
+    CaptureStdout,
+    /// Both captured, nothing to `on_line`.
+    CaptureBoth,
+}
+
+struct Supervised {
+    /// The exit code, `None` when interrupted.
+    status: Option<i32>,
+    stdout: String,
+    stderr: String,
+    pgid: i32,
+}
+
+/// Spawns `cmd` in a process group of its own, feeds it `stdin`, reads its output as
+/// `streams` says, and waits for it; when `interrupted` says so, the group gets SIGTERM,
+/// then SIGKILL after a grace period.
+fn supervise(
+    mut cmd: Command,
+    streams: Streams,
+    stdin: Option<&str>,
+    on_line: &mut dyn FnMut(&str),
+    interrupted: &dyn Fn() -> bool,
+) -> std::io::Result<Supervised> {
     let (tx, rx) = mpsc::channel();
     let mut open_streams = 0;
-    if req.capture_stdout {
-        cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
-    } else {
+    if stdin.is_some() {
+        cmd.stdin(Stdio::piped());
+    }
+    if streams == Streams::Merged {
         // One pipe for both streams keeps their interleaving.
         let (r, w) = std::io::pipe()?;
         let w2 = w.try_clone()?;
         cmd.stdout(w).stderr(w2);
-        reader_thread(r, tx.clone(), false);
+        reader_thread(r, tx.clone(), Kind::Line);
         open_streams += 1;
+    } else {
+        cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
     }
     let mut child = cmd.spawn()?;
     // Drop the write ends held by `cmd` so EOF arrives when the child exits.
     drop(cmd);
-    if req.capture_stdout {
+    if let (Some(text), Some(mut input)) = (stdin, child.stdin.take()) {
+        let text = text.to_string();
+        std::thread::spawn(move || {
+            let _ = std::io::Write::write_all(&mut input, text.as_bytes());
+        });
+    }
+    if streams != Streams::Merged {
         if let Some(out) = child.stdout.take() {
-            reader_thread(out, tx.clone(), true);
+            reader_thread(out, tx.clone(), Kind::Stdout);
             open_streams += 1;
         }
         if let Some(err) = child.stderr.take() {
-            reader_thread(err, tx.clone(), false);
+            let kind = if streams == Streams::CaptureBoth {
+                Kind::Stderr
+            } else {
+                Kind::Line
+            };
+            reader_thread(err, tx.clone(), kind);
             open_streams += 1;
         }
     }
     drop(tx);
     let pgid = child.id() as i32;
     let mut stdout = String::new();
+    let mut stderr = String::new();
     let mut killed_at: Option<Instant> = None;
     let mut exited_at: Option<Instant> = None;
     while open_streams > 0 {
         match rx.recv_timeout(Duration::from_millis(20)) {
             Ok(Event::Line(l)) => on_line(&l),
             Ok(Event::Stdout(s)) => stdout.push_str(&s),
+            Ok(Event::Stderr(s)) => stderr.push_str(&s),
             Ok(Event::Eof) => open_streams -= 1,
             Err(mpsc::RecvTimeoutError::Timeout) => {}
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
@@ -172,17 +246,80 @@ pub fn run_sh(
         }
         std::thread::sleep(Duration::from_millis(10));
     };
-    drop(tmp_script);
     if killed_at.is_some() || interrupted() {
         // Whatever the script left running in its group goes too.
         kill_group(pgid, nix::sys::signal::Signal::SIGKILL);
-        return Ok(ShOutcome::Interrupted);
+        return Ok(Supervised {
+            status: None,
+            stdout,
+            stderr,
+            pgid,
+        });
     }
     let code = status.code().unwrap_or_else(|| {
         use std::os::unix::process::ExitStatusExt;
         128 + status.signal().unwrap_or(0)
     });
-    Ok(ShOutcome::Exited { code, stdout, pgid })
+    Ok(Supervised {
+        status: Some(code),
+        stdout,
+        stderr,
+        pgid,
+    })
+}
+
+/// A program to run directly, without a shell (`git`, `svn`).
+pub struct CommandRequest {
+    pub program: String,
+    pub args: Vec<String>,
+    pub cwd: PathBuf,
+    /// The whole environment of the program.
+    pub env: IndexMap<String, String>,
+    /// Written to the program's standard input, which is then closed (a password for
+    /// `--password-from-stdin`); without it the program reads nothing.
+    pub stdin: Option<String>,
+}
+
+/// How a program ended.
+#[derive(Debug)]
+pub enum CommandOutcome {
+    Exited {
+        code: i32,
+        stdout: String,
+        stderr: String,
+    },
+    /// Stopped because `interrupted` said so; its process group was killed.
+    Interrupted,
+}
+
+/// Runs a program in its own process group, capturing its output, and stops it when
+/// `interrupted` returns true (as [`run_sh`] does).
+pub fn run_command(
+    req: &CommandRequest,
+    interrupted: &dyn Fn() -> bool,
+) -> std::io::Result<CommandOutcome> {
+    let mut cmd = Command::new(&req.program);
+    cmd.args(&req.args)
+        .current_dir(&req.cwd)
+        .env_clear()
+        .envs(req.env.iter())
+        .stdin(Stdio::null())
+        .process_group(0);
+    let out = supervise(
+        cmd,
+        Streams::CaptureBoth,
+        req.stdin.as_deref(),
+        &mut |_| {},
+        interrupted,
+    )?;
+    Ok(match out.status {
+        None => CommandOutcome::Interrupted,
+        Some(code) => CommandOutcome::Exited {
+            code,
+            stdout: out.stdout,
+            stderr: out.stderr,
+        },
+    })
 }
 
 /// Kills a process group (leftover background processes at the end of a run).
