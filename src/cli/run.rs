@@ -43,6 +43,10 @@ pub struct RunArgs {
     /// The credentials file (TOML; default ~/.config/pipewright/credentials.toml).
     #[arg(long, value_name = "FILE")]
     credentials: Option<PathBuf>,
+    /// The run configuration (TOML: [tools], [libraries], [mail], [jobs]; default
+    /// .pipe/config.toml in the workspace, then ~/.config/pipewright/config.toml).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Answer an `input` step: ID=proceed, ID=abort, or ID='{"PARAM": "value"}' (ID is the
     /// input's id or its message; repeatable).
     #[arg(long = "input", value_name = "ID=ANSWER")]
@@ -259,6 +263,13 @@ pub fn run_cmd(a: RunArgs) -> ExitCode {
                 diagnostic::eprint(e);
                 return ExitCode::from(NOT_STARTED);
             }
+        }
+    }
+    match crate::exec::config::discover(a.config.as_deref(), &workspace) {
+        Ok(settings) => config.settings = settings,
+        Err(e) => {
+            diagnostic::eprint(*e);
+            return ExitCode::from(NOT_STARTED);
         }
     }
     let file_label = a.file.display().to_string();

@@ -140,11 +140,13 @@ impl Exec<'_> {
         let body = || -> R<()> {
             self.with_agent(p.agent.as_ref(), || {
                 self.with_environment(&p.environment, || {
-                    self.with_options(&p.options, &|| {
-                        let outcome = self.stages(&p.stages);
-                        let error = outcome.as_ref().err().map(result_of_error);
-                        let post = self.post(&p.post, None, error);
-                        outcome.and(post)
+                    self.with_tools(&p.tools, || {
+                        self.with_options(&p.options, &|| {
+                            let outcome = self.stages(&p.stages);
+                            let error = outcome.as_ref().err().map(result_of_error);
+                            let post = self.post(&p.post, None, error);
+                            outcome.and(post)
+                        })
                     })
                 })
             })
@@ -311,11 +313,13 @@ impl Exec<'_> {
                 return Ok(());
             }
             self.with_environment(&s.environment, || {
-                let body = self.stage_body(s);
-                let error = body.as_ref().err().map(result_of_error);
-                let ctx = self.ctx();
-                let post = self.post(&s.post, Some(&ctx), error);
-                body.and(post)
+                self.with_tools(&s.tools, || {
+                    let body = self.stage_body(s);
+                    let error = body.as_ref().err().map(result_of_error);
+                    let ctx = self.ctx();
+                    let post = self.post(&s.post, Some(&ctx), error);
+                    body.and(post)
+                })
             })
         })
     }
@@ -495,6 +499,22 @@ impl Exec<'_> {
         let r = self.within(ctx, body);
         drop(files);
         r
+    }
+
+    /// `tools { maven 'M3' }`: each installation's `bin` on `PATH` and its home variables.
+    fn with_tools(&self, tools: &[crate::model::Tool], body: impl FnOnce() -> R<()>) -> R<()> {
+        if tools.is_empty() {
+            return body();
+        }
+        let mut ctx = (*self.ctx()).clone();
+        for t in tools {
+            let name = self.eval_string(&t.name)?;
+            let vars =
+                super::config::tool_env(self.run, &t.kind.name, &name).map_err(|f| f.at(t.span))?;
+            let vars = super::config::expand_path_additions(self.run, &ctx, vars);
+            ctx = ctx.with_env(vars);
+        }
+        self.within(ctx, body)
     }
 
     /// Wraps the body in the block options (`timeout`, `retry`); other options are flags

@@ -1,6 +1,7 @@
 //! Running pipelines: the shared run state, the log, the dynamic step context, the globals
 //! and the host that turns calls into steps; the Declarative executor on top.
 
+pub mod config;
 pub mod context;
 pub mod credentials;
 pub mod declarative;

@@ -35,6 +35,8 @@ pub struct RunConfig {
     pub only_stages: Vec<String>,
     /// `--dry-run`: what `sh` returns, matched in order against the script (first match).
     pub sh_stubs: Vec<ShStub>,
+    /// The configuration file: tools, libraries, mail server, jobs (`--config`).
+    pub settings: super::config::Settings,
 }
 
 /// A `--dry-run` answer for `sh`: scripts containing `pattern` print `stdout` and exit
@@ -68,6 +70,7 @@ impl RunConfig {
             inputs: InputAnswers::default(),
             sh_stubs: Vec::new(),
             only_stages: Vec::new(),
+            settings: super::config::Settings::default(),
         }
     }
 }
