@@ -100,6 +100,7 @@ impl Host for PipelineHost {
             "env" => Some(globals::env_value(&self.run)),
             "params" => Some(globals::params_value(&self.run)),
             "currentBuild" => Some(globals::current_build(&self.run)),
+            "scm" => steps::scm::scm_global(&self.run),
             _ => {
                 // Build parameters, then environment variables, can be read as plain
                 // variables (`echo ReleaseVersion`, `echo BUILD_NUMBER`).

@@ -8,9 +8,17 @@ use std::process::{Command, Stdio};
 
 use super::run::Run;
 
-fn git(dir: &Path, args: &[&str]) -> Option<String> {
+/// Runs git in `dir` quietly (quick local queries: no log, no interruption) and returns
+/// its output without the final newline, when it succeeds.
+pub fn git(dir: &Path, args: &[&str]) -> Option<String> {
+    git_env(dir, args, &[])
+}
+
+/// [`git`] with extra environment variables.
+pub fn git_env(dir: &Path, args: &[&str], env: &[(&str, &Path)]) -> Option<String> {
     let out = Command::new("git")
         .args(args)
+        .envs(env.iter().map(|(k, v)| (*k, *v)))
         .current_dir(dir)
         .stdin(Stdio::null())
         .stderr(Stdio::null())

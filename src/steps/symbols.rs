@@ -48,6 +48,16 @@ pub static SYMBOLS: &[Symbol] = &[
         None,
         "a build or input parameter with fixed choices",
     ),
+    sym(
+        "cleanBeforeCheckout",
+        None,
+        "Git extension for checkout: clean the working tree before checking out",
+    ),
+    sym(
+        "cloneOption",
+        None,
+        "Git extension for checkout: shallow clone (depth), noTags",
+    ),
     sym("cron", Some("spec"), "trigger: build periodically"),
     sym(
         "disableConcurrentBuilds",
@@ -66,6 +76,11 @@ pub static SYMBOLS: &[Symbol] = &[
         "withCredentials binding: a secret file (path in `variable`)",
     ),
     sym("githubPush", None, "trigger: GitHub push"),
+    sym(
+        "localBranch",
+        Some("localBranch"),
+        "Git extension for checkout: check out to a local branch",
+    ),
     sym(
         "logRotator",
         None,
@@ -86,6 +101,11 @@ pub static SYMBOLS: &[Symbol] = &[
         "pollSCM",
         Some("scmpoll_spec"),
         "trigger: poll the repository",
+    ),
+    sym(
+        "scmGit",
+        None,
+        "checkout: a Git repository (branches, userRemoteConfigs, extensions)",
     ),
     sym(
         "sshUserPrivateKey",
@@ -121,7 +141,13 @@ pub fn describe(sym: &Symbol, args: &[Value]) -> Result<Value, String> {
     out.insert(HKey(Value::str("$symbol")), Value::str(sym.name));
     match args {
         [] => {}
-        [Value::Map(m)] => {
+        // A map that is itself a description (`buildDiscarder(logRotator(…))`) is the
+        // positional argument, not named arguments.
+        [Value::Map(m)]
+            if sym.positional.is_none()
+                || (m.get(&Value::str("$symbol")).is_none()
+                    && m.get(&Value::str("$class")).is_none()) =>
+        {
             for (k, v) in m.snapshot() {
                 out.insert(HKey(Value::string(to_display(&k))), v);
             }
