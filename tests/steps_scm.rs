@@ -1,0 +1,438 @@
+//! The steps that reach outside the pipeline: `git`/`checkout` (Git and Subversion, with
+//! credentials) and the `scm` global, run through whole pipelines against local
+//! repositories.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+
+use pipewright::exec::credentials::Credential;
+use pipewright::exec::log::{Log, MemorySink};
+use pipewright::exec::result::BuildResult;
+use pipewright::exec::run::RunConfig;
+use pipewright::exec::runner::run_source;
+
+/// Runs a scripted pipeline and returns its log and result.
+fn run(src: &str, config: RunConfig) -> (String, BuildResult) {
+    let sink = Arc::new(MemorySink::default());
+    let log = Log::new(sink.clone(), None, false);
+    match run_source(src, "Jenkinsfile", config, log) {
+        Ok((_, result)) => (sink.text(), result),
+        Err(_) => panic!("the test pipeline does not parse:\n{src}"),
+    }
+}
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "Alice")
+        .env("GIT_AUTHOR_EMAIL", "alice@example.com")
+        .env("GIT_COMMITTER_NAME", "Alice")
+        .env("GIT_COMMITTER_EMAIL", "alice@example.com")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// A bare repository with `main` (README, "first commit") and `dev` (plus DEV, "dev work").
+/// Returns the temp dir, the bare repository's path, and the two commits.
+fn remote() -> (tempfile::TempDir, String, String, String) {
+    let tmp = tempfile::tempdir().expect("test setup");
+    let src = tmp.path().join("src");
+    std::fs::create_dir(&src).expect("test setup");
+    git(&src, &["init", "-q", "-b", "main"]);
+    std::fs::write(src.join("README"), "hello\n").expect("test setup");
+    git(&src, &["add", "."]);
+    git(&src, &["commit", "-qm", "first commit"]);
+    let main = git(&src, &["rev-parse", "HEAD"]);
+    git(&src, &["checkout", "-qb", "dev"]);
+    std::fs::write(src.join("DEV"), "dev\n").expect("test setup");
+    git(&src, &["add", "."]);
+    git(&src, &["commit", "-qm", "dev work"]);
+    let dev = git(&src, &["rev-parse", "HEAD"]);
+    let bare = tmp.path().join("remote.git");
+    git(
+        tmp.path(),
+        &[
+            "clone",
+            "-q",
+            "--bare",
+            "src",
+            bare.to_str().expect("test setup"),
+        ],
+    );
+    (tmp, bare.display().to_string(), main, dev)
+}
+
+fn workspace(tmp: &tempfile::TempDir, name: &str) -> PathBuf {
+    let ws = tmp.path().join(name);
+    std::fs::create_dir_all(&ws).expect("test setup");
+    ws
+}
+
+fn has_line(log: &str, line: &str) -> bool {
+    log.lines().any(|l| l == line)
+}
+
+#[test]
+fn git_clones_then_fetches_and_returns_the_scm_variables() {
+    let (tmp, bare, main, dev) = remote();
+    let ws = workspace(&tmp, "ws");
+    let src = r#"
+def v = git branch: 'dev', url: '@URL@'
+echo "COMMIT=${v.GIT_COMMIT} BRANCH=${v.GIT_BRANCH} LOCAL=${v.GIT_LOCAL_BRANCH} URL=${v.GIT_URL} AUTHOR=${v.GIT_AUTHOR_NAME} PREVIOUS=${v.GIT_PREVIOUS_COMMIT}"
+"#
+    .replace("@URL@", &bare);
+    let (log, result) = run(&src, RunConfig::new(ws.clone()));
+    assert_eq!(result, BuildResult::Success, "{log}");
+    assert!(ws.join("DEV").exists() && ws.join("README").exists());
+    assert_eq!(git(&ws, &["rev-parse", "--abbrev-ref", "HEAD"]), "dev");
+    for want in [
+        "The recommended git tool is: NONE".to_string(),
+        "No credentials specified".into(),
+        "Cloning the remote Git repository".into(),
+        format!("Cloning repository {bare}"),
+        format!(" > git init {} # timeout=10", ws.display()),
+        format!(
+            " > git fetch --tags --force --progress -- {bare} +refs/heads/*:refs/remotes/origin/* # timeout=10"
+        ),
+        "Avoid second fetch".into(),
+        format!("Checking out Revision {dev} (refs/remotes/origin/dev)"),
+        format!(" > git checkout -b dev {dev} # timeout=10"),
+        "Commit message: \"dev work\"".into(),
+        "First time build. Skipping changelog.".into(),
+        format!("COMMIT={dev} BRANCH=origin/dev LOCAL=dev URL={bare} AUTHOR=Alice PREVIOUS=null"),
+    ] {
+        assert!(has_line(&log, &want), "missing {want:?} in\n{log}");
+    }
+
+    // A second build fetches into the existing clone and checks out another branch.
+    let src = r#"
+def v = checkout([$class: 'GitSCM', branches: [[name: '*/main']], userRemoteConfigs: [[url: '@URL@']]])
+echo "COMMIT=${v.GIT_COMMIT} BRANCH=${v.GIT_BRANCH} LOCAL=${v.GIT_LOCAL_BRANCH} PREVIOUS=${v.GIT_PREVIOUS_COMMIT}"
+"#
+    .replace("@URL@", &bare);
+    let (log, result) = run(&src, RunConfig::new(ws.clone()));
+    assert_eq!(result, BuildResult::Success, "{log}");
+    assert!(!ws.join("DEV").exists());
+    for want in [
+        format!(
+            " > git rev-parse --resolve-git-dir {}/.git # timeout=10",
+            ws.display()
+        ),
+        "Fetching changes from the remote Git repository".into(),
+        format!("Fetching upstream changes from {bare}"),
+        format!("Checking out Revision {main} (refs/remotes/origin/main)"),
+        "Commit message: \"first commit\"".into(),
+        format!(" > git rev-list --no-walk {dev} # timeout=10"),
+        format!("COMMIT={main} BRANCH=origin/main LOCAL=null PREVIOUS={dev}"),
+    ] {
+        assert!(has_line(&log, &want), "missing {want:?} in\n{log}");
+    }
+}
+
+#[test]
+fn checkout_reads_git_scm_maps_their_extensions_and_scm_git() {
+    let (tmp, bare, main, dev) = remote();
+    let ws = workspace(&tmp, "ws");
+    let src = r#"
+def a = checkout([$class: 'GitSCM', branches: [[name: 'origin/dev']],
+    userRemoteConfigs: [[url: '@URL@']],
+    extensions: [[$class: 'RelativeTargetDirectory', relativeTargetDir: 'app'], [$class: 'LocalBranch', localBranch: '**'], [$class: 'SparseCheckoutPaths']]])
+echo "A ${a.GIT_COMMIT} ${a.GIT_LOCAL_BRANCH} ${a.GIT_CHECKOUT_DIR}"
+dir('other') {
+    def b = checkout scm: scmGit(branches: [[name: 'main']], userRemoteConfigs: [[url: '@URL@']], extensions: [localBranch('mine'), cloneOption(shallow: true, depth: 1, noTags: true)]), changelog: false
+    echo "B ${b.GIT_COMMIT} ${b.GIT_LOCAL_BRANCH}"
+}
+"#
+    .replace("@URL@", &bare);
+    let (log, result) = run(&src, RunConfig::new(ws.clone()));
+    assert_eq!(result, BuildResult::Success, "{log}");
+    assert!(has_line(&log, &format!("A {dev} dev app")), "{log}");
+    assert!(has_line(&log, &format!("B {main} mine")), "{log}");
+    assert!(ws.join("app/DEV").exists());
+    assert!(ws.join("other/README").exists() && !ws.join("other/DEV").exists());
+    assert_eq!(
+        git(&ws.join("other"), &["rev-parse", "--abbrev-ref", "HEAD"]),
+        "mine"
+    );
+    assert!(
+        log.contains("--no-tags --force --progress --depth=1 -- "),
+        "{log}"
+    );
+    assert!(
+        has_line(
+            &log,
+            "checkout: the Git extension SparseCheckoutPaths has no effect under pipe run"
+        ),
+        "{log}"
+    );
+    // changelog: false skips the change log.
+    assert_eq!(
+        log.matches("First time build. Skipping changelog.").count(),
+        1,
+        "{log}"
+    );
+}
+
+#[test]
+fn an_unknown_branch_fails_with_jenkins_message() {
+    let (tmp, bare, _, _) = remote();
+    let ws = workspace(&tmp, "ws");
+    let (log, result) = run(
+        &format!("git branch: 'nope', url: '{bare}'\necho 'not reached'"),
+        RunConfig::new(ws),
+    );
+    assert_eq!(result, BuildResult::Failure);
+    assert!(
+        has_line(
+            &log,
+            "ERROR: Couldn't find any revision to build. Verify the repository and branch configuration for this job."
+        ),
+        "{log}"
+    );
+    assert!(!log.contains("not reached"));
+}
+
+#[test]
+fn checkout_scm_in_the_workspace_repository_uses_it_as_it_is() {
+    let (tmp, bare, _, dev) = remote();
+    let ws = tmp.path().join("clone");
+    git(tmp.path(), &["clone", "-q", "-b", "dev", &bare, "clone"]);
+    std::fs::write(ws.join("local-change.txt"), "uncommitted\n").expect("test setup");
+    let src = r#"
+echo "SCM ${scm.userRemoteConfigs[0].url} ${scm.branches[0].name}"
+def v = checkout scm
+echo "V ${v.GIT_COMMIT} ${v.GIT_BRANCH} ${v.GIT_LOCAL_BRANCH}"
+dir('copy') {
+    def c = checkout scm
+    echo "C ${c.GIT_COMMIT}"
+}
+git url: 'https://example.com/another.git'
+"#;
+    let (log, result) = run(src, RunConfig::new(ws.clone()));
+    assert!(has_line(&log, &format!("SCM {bare} */dev")), "{log}");
+    assert!(has_line(&log, &format!("V {dev} origin/dev dev")), "{log}");
+    assert!(log.contains(&format!(
+        "Using the working tree of {} as it is: revision {dev} on dev",
+        ws.display()
+    )));
+    // The working tree is untouched; the subdirectory got a real clone.
+    assert!(ws.join("local-change.txt").exists());
+    assert!(has_line(&log, &format!("C {dev}")), "{log}");
+    assert!(ws.join("copy/DEV").exists());
+    // Another repository is never checked out over the developer's clone.
+    assert_eq!(result, BuildResult::Failure);
+    assert!(
+        log.contains("ERROR: refusing to check out https://example.com/another.git into"),
+        "{log}"
+    );
+    assert_eq!(git(&ws, &["rev-parse", "HEAD"]), dev);
+}
+
+/// The first `git` on `PATH`, other than `skip`.
+fn real_git() -> PathBuf {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .map(|d| d.join("git"))
+        .find(|p| p.is_file())
+        .expect("git is installed")
+}
+
+#[test]
+fn git_credentials_go_through_an_askpass_helper_that_is_removed_and_never_logged() {
+    let (tmp, bare, _, _) = remote();
+    let ws = workspace(&tmp, "ws");
+    // A git that, when fetching, asks for credentials the way git does over HTTPS.
+    let bin = workspace(&tmp, "bin");
+    let record = tmp.path().join("askpass.txt");
+    let fake = bin.join("git");
+    std::fs::write(
+        &fake,
+        format!(
+            "#!/bin/sh\nif [ \"$1\" = fetch ]; then\n  {{ echo \"askpass=$GIT_ASKPASS\"; echo \"user=$(\"$GIT_ASKPASS\" \"Username for 'https://example.com': \")\"; echo \"pass=$(\"$GIT_ASKPASS\" \"Password for 'https://ci@example.com': \")\"; echo \"args=$*\"; }} > '{}'\nfi\nexec '{}' \"$@\"\n",
+            record.display(),
+            real_git().display()
+        ),
+    )
+    .expect("test setup");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("test setup");
+
+    let mut config = RunConfig::new(ws.clone());
+    config.build_dir = Some(tmp.path().join("build"));
+    config.credentials.insert(
+        "git-login",
+        Credential::UsernamePassword {
+            username: "ci".into(),
+            password: "s3cr3t-pw".into(),
+        },
+    );
+    let src = r#"
+withEnv(["PATH+FAKE=@BIN@"]) {
+    git url: '@URL@', branch: 'main', credentialsId: 'git-login'
+}
+echo "the password is s3cr3t-pw"
+"#
+    .replace("@BIN@", &bin.display().to_string())
+    .replace("@URL@", &bare);
+    let (log, result) = run(&src, config);
+    assert_eq!(result, BuildResult::Success, "{log}");
+    let recorded = std::fs::read_to_string(&record).expect("the fake git was run");
+    assert!(recorded.contains("user=ci\n"), "{recorded}");
+    assert!(recorded.contains("pass=s3cr3t-pw\n"), "{recorded}");
+    let args = recorded
+        .lines()
+        .find(|l| l.starts_with("args="))
+        .expect("test setup");
+    assert!(
+        !args.contains("s3cr3t-pw"),
+        "the password is on the command line: {args}"
+    );
+    let helper = recorded
+        .lines()
+        .find_map(|l| l.strip_prefix("askpass="))
+        .expect("test setup");
+    assert!(helper.starts_with(&tmp.path().join("build/secrets").display().to_string()));
+    assert!(
+        !Path::new(helper).exists(),
+        "the askpass helper was left behind"
+    );
+    assert!(has_line(&log, "using credential git-login"), "{log}");
+    assert!(
+        has_line(&log, "using GIT_ASKPASS to set credentials git-login"),
+        "{log}"
+    );
+    assert!(!log.contains("s3cr3t-pw"), "{log}");
+    assert!(has_line(&log, "the password is ****"), "{log}");
+
+    // An unknown credential is a warning, as in the Git plugin.
+    let ws2 = workspace(&tmp, "ws2");
+    let (log, result) = run(
+        &format!("git url: '{bare}', branch: 'main', credentialsId: 'missing'"),
+        RunConfig::new(ws2),
+    );
+    assert_eq!(result, BuildResult::Success, "{log}");
+    assert!(
+        has_line(
+            &log,
+            "Warning: CredentialId \"missing\" could not be found."
+        ),
+        "{log}"
+    );
+}
+
+/// Whether Subversion is installed; prints why a test is skipped when it is not, and fails
+/// when PIPE_REQUIRE_DOCKER=1 asks for every external tool.
+fn have_svn() -> bool {
+    let ok = ["svn", "svnadmin"].iter().all(|t| {
+        Command::new(t)
+            .arg("--version")
+            .arg("--quiet")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    });
+    if !ok {
+        assert!(
+            std::env::var("PIPE_REQUIRE_DOCKER").as_deref() != Ok("1"),
+            "svn and svnadmin are required (PIPE_REQUIRE_DOCKER=1) but not installed"
+        );
+        eprintln!("skipped: svn/svnadmin are not installed (apt-get install subversion)");
+    }
+    ok
+}
+
+#[test]
+fn subversion_checkout_update_and_revision_pinning() {
+    if !have_svn() {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("test setup");
+    let repo = tmp.path().join("repo");
+    let status = Command::new("svnadmin")
+        .arg("create")
+        .arg(&repo)
+        .status()
+        .expect("test setup");
+    assert!(status.success());
+    let url = format!("file://{}/trunk", repo.display());
+    let import = tmp.path().join("import");
+    std::fs::create_dir(&import).expect("test setup");
+    std::fs::write(import.join("a.txt"), "a\n").expect("test setup");
+    let svn = |args: &[&str], dir: &Path| {
+        let o = Command::new("svn")
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .expect("test setup");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    svn(
+        &[
+            "import",
+            "-q",
+            "-m",
+            "r1",
+            import.to_str().expect("test setup"),
+            &url,
+        ],
+        tmp.path(),
+    );
+    svn(&["checkout", "-q", &url, "wc"], tmp.path());
+    std::fs::write(tmp.path().join("wc/b.txt"), "b\n").expect("test setup");
+    svn(&["add", "-q", "b.txt"], &tmp.path().join("wc"));
+    svn(&["commit", "-q", "-m", "r2"], &tmp.path().join("wc"));
+
+    let ws = workspace(&tmp, "ws");
+    let mut config = RunConfig::new(ws.clone());
+    config.credentials.insert(
+        "svn-login",
+        Credential::UsernamePassword {
+            username: "dev".into(),
+            password: "svn-s3cret".into(),
+        },
+    );
+    let src = r#"
+def v = checkout([$class: 'SubversionSCM', locations: [[remote: '@URL@', credentialsId: 'svn-login', local: '.']]])
+echo "V ${v.SVN_REVISION} ${v.SVN_URL}"
+def old = checkout([$class: 'SubversionSCM', locations: [[remote: '@URL@@1', local: 'old'], [remote: '@URL@', local: 'new']]])
+echo "OLD ${old.SVN_REVISION_1} ${old.SVN_REVISION_2} ${old.SVN_URL_1}"
+"#
+    .replace("@URL@", &url);
+    let (log, result) = run(&src, config.clone());
+    assert_eq!(result, BuildResult::Success, "{log}");
+    assert!(ws.join("a.txt").exists() && ws.join("b.txt").exists());
+    assert!(ws.join("old/a.txt").exists() && !ws.join("old/b.txt").exists());
+    assert!(has_line(&log, &format!("V 2 {url}")), "{log}");
+    assert!(has_line(&log, &format!("OLD 1 2 {url}")), "{log}");
+    assert!(
+        has_line(
+            &log,
+            &format!(
+                "Checking out a fresh workspace because {}/old doesn't exist",
+                ws.display()
+            )
+        ),
+        "{log}"
+    );
+    assert!(
+        has_line(&log, &format!("Checking out {url} at revision 1 --quiet")),
+        "{log}"
+    );
+    assert!(has_line(&log, "At revision 2"), "{log}");
+    assert!(!log.contains("svn-s3cret"));
+
+    // The next build updates the working copy.
+    let (log, result) = run(&src, config);
+    assert_eq!(result, BuildResult::Success, "{log}");
+    assert!(
+        has_line(&log, &format!("Updating {url} at revision HEAD")),
+        "{log}"
+    );
+}
