@@ -1,15 +1,16 @@
 //! The steps that reach outside the pipeline: `git`/`checkout` (Git and Subversion, with
-//! credentials) and the `scm` global, run through whole pipelines against local
-//! repositories.
+//! credentials), the `scm` global, `load`, shared libraries and `tool`, run through whole
+//! pipelines against local repositories.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 
+use pipewright::exec::config;
 use pipewright::exec::credentials::Credential;
 use pipewright::exec::log::{Log, MemorySink};
 use pipewright::exec::result::BuildResult;
-use pipewright::exec::run::RunConfig;
+use pipewright::exec::run::{Run, RunConfig};
 use pipewright::exec::runner::run_source;
 
 /// Runs a scripted pipeline and returns its log and result.
@@ -435,4 +436,251 @@ echo "OLD ${old.SVN_REVISION_1} ${old.SVN_REVISION_2} ${old.SVN_URL_1}"
         has_line(&log, &format!("Updating {url} at revision HEAD")),
         "{log}"
     );
+}
+
+#[test]
+fn load_returns_the_script_object_and_names_a_file_that_does_not_parse() {
+    let tmp = tempfile::tempdir().expect("test setup");
+    let ws = workspace(&tmp, "ws");
+    std::fs::create_dir(ws.join("ci")).expect("test setup");
+    std::fs::write(
+        ws.join("ci/utils.groovy"),
+        r#"
+def deploy(String target) {
+    echo "deploying to ${target}"
+    return "deployed-" + suffix()
+}
+def suffix() { 'ok' }
+def eachTarget(List ts) { ts.collect { deploy(it) } }
+sharedCounter = 41
+return this
+"#,
+    )
+    .expect("test setup");
+    std::fs::write(ws.join("value.groovy"), "def x = 20\nx + 22\n").expect("test setup");
+    std::fs::write(ws.join("broken.groovy"), "def f(\n  echo 'x'\n").expect("test setup");
+    let src = r#"
+def utils = load 'ci/utils.groovy'
+echo utils.deploy('qa')
+echo "${utils.eachTarget(['a', 'b'])}"
+echo "counter ${sharedCounter + 1}"
+echo "value ${load('value.groovy')}"
+load 'broken.groovy'
+"#;
+    let (log, result) = run(src, RunConfig::new(ws.clone()));
+    for want in [
+        "deploying to qa",
+        "deployed-ok",
+        "[deployed-ok, deployed-ok]",
+        "counter 42",
+        "value 42",
+    ] {
+        assert!(has_line(&log, want), "missing {want:?} in\n{log}");
+    }
+    assert_eq!(result, BuildResult::Failure);
+    let broken = ws.join("broken.groovy").display().to_string();
+    assert!(
+        log.contains(&format!(
+            "ERROR: org.codehaus.groovy.control.MultipleCompilationErrorsException: startup failed:\n{broken}: 2: "
+        )),
+        "{log}"
+    );
+}
+
+fn library_dir(root: &Path) -> PathBuf {
+    let lib = root.join("lib");
+    std::fs::create_dir_all(lib.join("vars")).expect("test setup");
+    std::fs::create_dir_all(lib.join("src/org/example")).expect("test setup");
+    std::fs::write(
+        lib.join("vars/withStage.groovy"),
+        r#"
+def call(String name, Closure body) {
+    echo "entering ${name}"
+    def r = body()
+    echo "leaving ${name} with ${r}"
+    return r
+}
+def banner(String s) { return '*** ' + s.toUpperCase() + ' ***' }
+"#,
+    )
+    .expect("test setup");
+    std::fs::write(lib.join("vars/version.groovy"), "def call() { 'v1' }\n").expect("test setup");
+    std::fs::write(
+        lib.join("src/org/example/Util.groovy"),
+        "package org.example\nclass Util {}\n",
+    )
+    .expect("test setup");
+    lib
+}
+
+#[test]
+fn shared_library_vars_are_called_with_closures_and_versions_come_from_git() {
+    let tmp = tempfile::tempdir().expect("test setup");
+    let ws = workspace(&tmp, "ws");
+    let lib = library_dir(tmp.path());
+    // The same library kept in git: v1 says 'v1', the head says 'v2'.
+    git(&lib, &["init", "-q", "-b", "main"]);
+    git(&lib, &["add", "."]);
+    git(&lib, &["commit", "-qm", "v1"]);
+    git(&lib, &["tag", "v1"]);
+    std::fs::write(lib.join("vars/version.groovy"), "def call() { 'v2' }\n").expect("test setup");
+    git(&lib, &["commit", "-qam", "v2"]);
+    let settings = config::parse(
+        "[libraries]\nutils = \"lib\"\n[libraries.pinned]\npath = \"lib\"\ndefaultVersion = \"v1\"\n",
+        "config.toml",
+        tmp.path(),
+    )
+    .expect("test setup");
+    let mut cfg = RunConfig::new(ws.clone());
+    cfg.settings = settings.clone();
+    let src = r#"
+@Library('utils') _
+def r = withStage('build') {
+    echo 'in the body'
+    'result'
+}
+echo withStage.banner('done')
+echo "version ${version()}"
+"#;
+    let (log, result) = run(src, cfg);
+    assert_eq!(result, BuildResult::Success, "{log}");
+    for want in [
+        "Loading library utils",
+        "WARNING: library utils: the 1 class file(s) under src/ are not supported yet and were skipped; only vars/ is loaded",
+        "entering build",
+        "in the body",
+        "leaving build with result",
+        "*** DONE ***",
+        "version v2",
+    ] {
+        assert!(has_line(&log, want), "missing {want:?} in\n{log}");
+    }
+
+    // A version is a git ref of the library's repository; `library` loads while running.
+    let mut cfg = RunConfig::new(ws.clone());
+    cfg.settings = settings.clone();
+    let (log, result) = run(
+        "library 'pinned'\necho \"version ${version()}\"\n@Library('utils@v1') _\n",
+        cfg,
+    );
+    assert_eq!(result, BuildResult::Success, "{log}");
+    assert!(has_line(&log, "Loading library utils@v1"), "{log}");
+    assert!(has_line(&log, "Loading library pinned@v1"), "{log}");
+    assert!(has_line(&log, "version v1"), "{log}");
+
+    let mut cfg = RunConfig::new(ws);
+    cfg.settings = settings;
+    let (log, result) = run("@Library('nope@main') _\necho 'x'", cfg);
+    assert_eq!(result, BuildResult::Failure);
+    assert!(
+        has_line(
+            &log,
+            "ERROR: Could not find any definition of libraries [nope]"
+        ),
+        "{log}"
+    );
+    assert!(!has_line(&log, "x"));
+}
+
+#[test]
+fn tool_resolves_configured_homes_and_fails_like_jenkins_otherwise() {
+    let tmp = tempfile::tempdir().expect("test setup");
+    let ws = workspace(&tmp, "ws");
+    let settings = config::parse(
+        "[tools]\n\"SonarQube.Scanner-2.8\" = \"/opt/sonar\"\n[tools.maven]\nM3 = \"/opt/maven\"\n[tools.jdk]\njdk17 = \"/opt/jdk17\"\n",
+        "/etc/pipe.toml",
+        tmp.path(),
+    )
+    .expect("test setup");
+    let mut cfg = RunConfig::new(ws.clone());
+    cfg.settings = settings.clone();
+    let (log, result) = run(
+        "def s = tool 'SonarQube.Scanner-2.8'\necho \"scanner ${s}/bin/sonar-scanner\"\necho tool(name: 'M3', type: 'maven')\necho tool(name: 'M3', type: 'hudson.tasks.Maven$MavenInstallation')\ntool name: 'M4', type: 'maven'",
+        cfg,
+    );
+    assert!(
+        has_line(&log, "scanner /opt/sonar/bin/sonar-scanner"),
+        "{log}"
+    );
+    assert_eq!(
+        log.lines().filter(|l| *l == "/opt/maven").count(),
+        2,
+        "{log}"
+    );
+    assert_eq!(result, BuildResult::Failure);
+    assert!(
+        log.contains("ERROR: No maven named M4 found; configure it as [tools.maven] \"M4\" = \"/path/to/home\" in /etc/pipe.toml"),
+        "{log}"
+    );
+
+    // What `tools { maven 'M3' }` adds to the environment.
+    let mut cfg = RunConfig::new(ws);
+    cfg.settings = settings;
+    let run = Run::new(cfg, Log::new(Arc::new(MemorySink::default()), None, false));
+    let vars = config::tool_env(&run, "maven", "M3").unwrap_or_else(|_| panic!("M3 is configured"));
+    assert_eq!(
+        vars,
+        vec![
+            ("PATH+MAVEN".to_string(), "/opt/maven/bin".to_string()),
+            ("MAVEN_HOME".into(), "/opt/maven".into()),
+            ("M2_HOME".into(), "/opt/maven".into()),
+        ]
+    );
+    let ctx = pipewright::exec::context::StepCtx::new(Path::new("/"))
+        .with_env([("PATH".to_string(), "/usr/bin".to_string())]);
+    let expanded = config::expand_path_additions(&run, &ctx, vars);
+    assert_eq!(
+        expanded[0],
+        ("PATH".into(), "/opt/maven/bin:/usr/bin".into())
+    );
+    assert_eq!(
+        config::tool_env(&run, "jdk", "jdk17").unwrap_or_else(|_| panic!("jdk17 is configured"))[1],
+        ("JAVA_HOME".into(), "/opt/jdk17".into())
+    );
+    let Err(err) = config::tool_env(&run, "maven", "M4") else {
+        panic!("M4 is not configured")
+    };
+    let text = pipewright::steps::blocks::error_text(&err);
+    assert!(
+        text.starts_with("Tool type \"maven\" does not have an install of \"M4\" configured - did you mean \"M3\"?"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_bad_configuration_file_is_a_diagnostic_with_a_stable_code() {
+    let tmp = tempfile::tempdir().expect("test setup");
+    let ws = workspace(&tmp, "ws");
+    std::fs::create_dir(ws.join(".pipe")).expect("test setup");
+    std::fs::write(ws.join(".pipe/config.toml"), "[mail]\nport = \"lots\"\n").expect("test setup");
+    std::fs::write(ws.join("Jenkinsfile"), "echo 'hi'\n").expect("test setup");
+    let out = assert_cmd::Command::cargo_bin("pipe")
+        .expect("test setup")
+        .env("NO_COLOR", "1")
+        .current_dir(&ws)
+        .args(["run", "Jenkinsfile"])
+        .output()
+        .expect("test setup");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("pipe::config::entry"), "{err}");
+    assert!(err.contains("mail.port: expected a port number"), "{err}");
+
+    let good = tmp.path().join("good.toml");
+    std::fs::write(&good, "[tools]\nX = \"/opt/x\"\n").expect("test setup");
+    std::fs::write(ws.join("Jenkinsfile"), "echo tool('X')\n").expect("test setup");
+    let out = assert_cmd::Command::cargo_bin("pipe")
+        .expect("test setup")
+        .env("NO_COLOR", "1")
+        .current_dir(&ws)
+        .args([
+            "run",
+            "--config",
+            good.to_str().expect("test setup"),
+            "Jenkinsfile",
+        ])
+        .output()
+        .expect("test setup");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.lines().any(|l| l == "/opt/x"), "{stdout}");
 }

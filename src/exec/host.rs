@@ -59,6 +59,10 @@ impl Host for PipelineHost {
         args: &[Value],
         span: Span,
     ) -> Option<R<Value>> {
+        // Shared-library variables come before steps, as in Jenkins: `name(…)` is `call`.
+        if let Some(var) = self.run.loaded.var(name) {
+            return Some(interp.call_method(&var, "call", args.to_vec(), span));
+        }
         let Some(step) = steps::find(name) else {
             if let Some(sym) = steps::symbols::find(name) {
                 return Some(steps::symbols::describe(sym, args).map_err(|m| {
@@ -102,6 +106,9 @@ impl Host for PipelineHost {
             "currentBuild" => Some(globals::current_build(&self.run)),
             "scm" => steps::scm::scm_global(&self.run),
             _ => {
+                if let Some(var) = self.run.loaded.var(name) {
+                    return Some(var);
+                }
                 // Build parameters, then environment variables, can be read as plain
                 // variables (`echo ReleaseVersion`, `echo BUILD_NUMBER`).
                 if let Some(v) = self.run.params.lock().get(name) {

@@ -8,6 +8,7 @@ pub mod declarative;
 pub mod globals;
 pub mod host;
 pub mod input;
+pub mod library;
 pub mod log;
 pub mod params;
 pub mod report;

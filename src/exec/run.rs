@@ -167,6 +167,8 @@ pub struct Run {
     /// killed when the run ends.
     pub process_groups: Mutex<Vec<i32>>,
     legacy: Mutex<Option<LegacyStage>>,
+    /// Shared-library variables and scripts loaded by `load` (`@Library`, `library`).
+    pub loaded: super::library::Loaded,
 }
 
 impl Run {
@@ -185,6 +187,7 @@ impl Run {
             started: Instant::now(),
             process_groups: Mutex::new(Vec::new()),
             legacy: Mutex::new(None),
+            loaded: super::library::Loaded::default(),
         }
     }
 

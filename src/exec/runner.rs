@@ -134,10 +134,13 @@ pub fn execute(
             .push(Arc::new(StepCtx::new(&run2.config.workspace)));
         interp.tokens.borrow_mut().push(run2.abort.clone());
         let scope = Scope::root();
-        let r = match &pipeline {
-            None => interp.run_script(&script, &scope).map(|_| ()),
-            Some(p) => super::declarative::run(&interp, &run2, &script, p, &scope),
-        };
+        let libraries = pipeline.as_ref().map_or(&[][..], |p| &p.libraries[..]);
+        let r = super::library::load_annotated(&interp, &run2, &script, libraries).and_then(|()| {
+            match &pipeline {
+                None => interp.run_script(&script, &scope).map(|_| ()),
+                Some(p) => super::declarative::run(&interp, &run2, &script, p, &scope),
+            }
+        });
         finish(&run2, r)
     };
     let result = std::thread::Builder::new()

@@ -10,6 +10,7 @@ pub mod blocks;
 pub mod credentials;
 pub mod files;
 pub mod interaction;
+pub mod job;
 pub mod scm;
 pub mod symbols;
 
@@ -314,6 +315,7 @@ pub fn registry() -> &'static [&'static dyn Step] {
         v.extend_from_slice(files::STEPS);
         v.extend_from_slice(credentials::STEPS);
         v.extend_from_slice(interaction::STEPS);
+        v.extend_from_slice(job::STEPS);
         v.extend_from_slice(scm::STEPS);
         v.sort_by_key(|s| s.spec().name);
         v
