@@ -1,6 +1,6 @@
 //! The steps that reach outside the pipeline: `git`/`checkout` (Git and Subversion, with
-//! credentials), the `scm` global, `load`, shared libraries and `tool`, run through whole
-//! pipelines against local repositories.
+//! credentials), the `scm` global, `load`, shared libraries, `build` and `tool`, run
+//! through whole pipelines against local repositories.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -580,6 +580,83 @@ echo "version ${version()}"
         "{log}"
     );
     assert!(!has_line(&log, "x"));
+}
+
+#[test]
+fn downstream_builds_return_a_run_wrapper_and_propagate_failure_and_unstable() {
+    let tmp = tempfile::tempdir().expect("test setup");
+    let ws = workspace(&tmp, "ws");
+    std::fs::create_dir_all(ws.join("jobs/child")).expect("test setup");
+    std::fs::write(
+        ws.join("jobs/child/Jenkinsfile"),
+        r#"
+echo "child MODE=${params.MODE} FLAG=${params.FLAG}"
+env.ARTIFACT = "app-${params.MODE}.jar"
+if (params.MODE == 'unstable') { unstable 'flaky tests' }
+if (params.MODE == 'fail') { error 'child broke' }
+"#,
+    )
+    .expect("test setup");
+    std::fs::write(ws.join("other.Jenkinsfile"), "echo 'other ran'\n").expect("test setup");
+    let src = r#"
+def b = build job: 'child', parameters: [string(name: 'MODE', value: 'ok'), booleanParam(name: 'FLAG', value: true)]
+echo "ok: ${b.result} #${b.number} ${b.buildVariables.ARTIFACT} ${b.getBuildVariables()} ${b.fullDisplayName}"
+def u = build job: 'child', parameters: [string(name: 'MODE', value: 'unstable')], propagate: false
+echo "unstable not propagated: ${u.result} ${u.resultIsWorseOrEqualTo('UNSTABLE')}"
+build 'other'
+build job: 'child', parameters: [string(name: 'MODE', value: '@MODE@')]
+echo 'after'
+"#;
+    let (log, result) = run(
+        &src.replace("@MODE@", "unstable"),
+        RunConfig::new(ws.clone()),
+    );
+    for want in [
+        "Scheduling project: child",
+        "Starting building: child #1",
+        "[child #1] child MODE=ok FLAG=true",
+        "[child #1] Finished: SUCCESS",
+        "Build child #1 completed: SUCCESS",
+        "ok: SUCCESS #1 app-ok.jar [ARTIFACT:app-ok.jar] child #1",
+        "Build child #2 completed: UNSTABLE",
+        "unstable not propagated: UNSTABLE true",
+        "[other #1] other ran",
+        "Build child #3 completed: UNSTABLE",
+        "child #3 completed with status UNSTABLE (propagate: false to ignore)",
+    ] {
+        assert!(has_line(&log, want), "missing {want:?} in\n{log}");
+    }
+    assert!(!has_line(&log, "after"), "{log}");
+    assert_eq!(result, BuildResult::Unstable, "{log}");
+
+    let (log, result) = run(&src.replace("@MODE@", "fail"), RunConfig::new(ws.clone()));
+    assert!(has_line(&log, "[child #6] ERROR: child broke"), "{log}");
+    assert!(
+        has_line(
+            &log,
+            "child #6 completed with status FAILURE (propagate: false to ignore)"
+        ),
+        "{log}"
+    );
+    assert_eq!(result, BuildResult::Failure);
+
+    // A failure can be caught: the build goes on, as with any step error.
+    let (log, result) = run(
+        "try { build job: 'child', parameters: [string(name: 'MODE', value: 'fail')] } catch (e) { echo \"caught: ${e.message}\" }",
+        RunConfig::new(ws.clone()),
+    );
+    assert_eq!(result, BuildResult::Success, "{log}");
+    assert!(
+        log.contains("caught: child #7 completed with status FAILURE"),
+        "{log}"
+    );
+
+    let (log, result) = run("build 'missing-job'", RunConfig::new(ws));
+    assert_eq!(result, BuildResult::Failure);
+    assert!(
+        log.contains("ERROR: No item named missing-job found"),
+        "{log}"
+    );
 }
 
 #[test]

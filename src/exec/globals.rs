@@ -110,6 +110,14 @@ pub fn params_value(run: &Run) -> Value {
     }))
 }
 
+/// The sandbox's refusal of `RunWrapper.getRawBuild()`.
+pub fn reject_raw_build() -> R<Value> {
+    crate::eval::error::throw(
+        "org.jenkinsci.plugins.scriptsecurity.sandbox.RejectedAccessException",
+        "Scripts not permitted to use method org.jenkinsci.plugins.workflow.support.steps.build.RunWrapper getRawBuild",
+    )
+}
+
 /// `currentBuild` (and `currentBuild.previousBuild`): Jenkins' `RunWrapper`.
 pub struct CurrentBuild {
     run: Arc<Run>,
@@ -155,40 +163,50 @@ impl NativeObject for CurrentBuild {
                 _ => Value::string(format!("#{}", self.number())),
             },
             "description" => match &self.previous {
-                None => run.description.lock().clone().map_or(Value::Null, Value::string),
+                None => run
+                    .description
+                    .lock()
+                    .clone()
+                    .map_or(Value::Null, Value::string),
                 Some(_) => Value::Null,
             },
             "projectName" | "fullProjectName" => Value::string(run.config.job_name.clone()),
-            "fullDisplayName" => Value::string(format!("{} #{}", run.config.job_name, self.number())),
+            "fullDisplayName" => {
+                Value::string(format!("{} #{}", run.config.job_name, self.number()))
+            }
             "absoluteUrl" => Value::string(format!("file://{}/", run.config.workspace.display())),
             "startTimeInMillis" | "timeInMillis" => Value::long(
-                (crate::eval::methods::date::now_millis() - run.started.elapsed().as_millis() as i64).max(0),
+                (crate::eval::methods::date::now_millis()
+                    - run.started.elapsed().as_millis() as i64)
+                    .max(0),
             ),
             "duration" => Value::long(run.started.elapsed().as_millis() as i64),
-            "durationString" => Value::string(format!("{:.1} sec and counting", run.started.elapsed().as_secs_f64())),
-            "previousBuild" | "previousCompletedBuild" => match (&self.previous, run.config.previous.clone()) {
-                (None, Some(p)) => Value::Native(Arc::new(CurrentBuild {
-                    run: run.clone(),
-                    previous: Some((p.number, p.result)),
-                })),
-                _ => Value::Null,
-            },
+            "durationString" => Value::string(format!(
+                "{:.1} sec and counting",
+                run.started.elapsed().as_secs_f64()
+            )),
+            "previousBuild" | "previousCompletedBuild" => {
+                match (&self.previous, run.config.previous.clone()) {
+                    (None, Some(p)) => Value::Native(Arc::new(CurrentBuild {
+                        run: run.clone(),
+                        previous: Some((p.number, p.result)),
+                    })),
+                    _ => Value::Null,
+                }
+            }
             "previousSuccessfulBuild" => match (&self.previous, run.config.previous.clone()) {
-                (None, Some(p)) if p.result == BuildResult::Success => Value::Native(Arc::new(CurrentBuild {
-                    run: run.clone(),
-                    previous: Some((p.number, p.result)),
-                })),
+                (None, Some(p)) if p.result == BuildResult::Success => {
+                    Value::Native(Arc::new(CurrentBuild {
+                        run: run.clone(),
+                        previous: Some((p.number, p.result)),
+                    }))
+                }
                 _ => Value::Null,
             },
             "buildVariables" => Value::map(IndexMap::new()),
             "changeSets" | "upstreamBuilds" => Value::list(Vec::new()),
             "keepLog" => Value::Bool(false),
-            "rawBuild" => {
-                return Some(crate::eval::error::throw(
-                    "org.jenkinsci.plugins.scriptsecurity.sandbox.RejectedAccessException",
-                    "Scripts not permitted to use method org.jenkinsci.plugins.workflow.support.steps.build.RunWrapper getRawBuild",
-                ))
-            }
+            "rawBuild" => return Some(reject_raw_build()),
             _ => return None,
         };
         Some(Ok(v))

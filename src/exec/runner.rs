@@ -166,7 +166,11 @@ fn finish(run: &Arc<Run>, r: Result<(), Flow>) -> BuildResult {
         Ok(()) | Err(Flow::Return(_)) => {}
         Err(f) => {
             let result = result_of_error(&f);
-            if result == BuildResult::Aborted {
+            if let Some(cause) = crate::steps::blocks::carried_result_cause(&f) {
+                // An interruption carrying another result (a downstream build's): Jenkins
+                // prints its cause, not an error.
+                run.log.line("", &cause);
+            } else if result == BuildResult::Aborted {
                 let msg = error_text(&f);
                 if !msg.is_empty() && msg != "interrupted" {
                     run.log.line("", &msg);

@@ -42,9 +42,44 @@ pub fn run_body(interp: &Interp, ctx: StepCtx, body: &Arc<Closure>, span: Span) 
 /// FAILURE.
 pub fn result_of_error(f: &Flow) -> BuildResult {
     match f {
-        Flow::Throw(t) if is_interruption(&t.value) => BuildResult::Aborted,
+        Flow::Throw(t) if is_interruption(&t.value) => interruption_result(&t.value),
         Flow::Halt(_) => BuildResult::Aborted,
         _ => BuildResult::Failure,
+    }
+}
+
+/// The class of the cause an interruption carries its result in (Jenkins'
+/// `FlowInterruptedException.getResult()`), when it is not ABORTED: `build` propagating a
+/// downstream build's FAILURE or UNSTABLE.
+pub const INTERRUPTION_RESULT: &str = "hudson.model.Result";
+
+/// The result an interruption stands for: ABORTED unless its cause says otherwise.
+pub fn interruption_result(v: &Value) -> BuildResult {
+    match v {
+        Value::Exception(e) => match &e.cause {
+            Some(Value::Exception(c)) if &*c.class == INTERRUPTION_RESULT => {
+                BuildResult::from_jenkins(c.message.as_deref().unwrap_or_default())
+            }
+            _ => BuildResult::Aborted,
+        },
+        _ => BuildResult::Aborted,
+    }
+}
+
+/// The cause of an interruption that carries its own result (`build` propagating a
+/// downstream result), as Jenkins prints it at the end of the build.
+pub fn carried_result_cause(f: &Flow) -> Option<String> {
+    match f {
+        Flow::Throw(t) => match &t.value {
+            Value::Exception(e)
+                if &*e.class == FLOW_INTERRUPTED
+                    && matches!(&e.cause, Some(Value::Exception(c)) if &*c.class == INTERRUPTION_RESULT) =>
+            {
+                e.message.clone()
+            }
+            _ => None,
+        },
+        _ => None,
     }
 }
 

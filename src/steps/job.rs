@@ -1,16 +1,32 @@
-//! Steps that reach beyond the pipeline's own code: `tool`, `load` and `library`. What a
-//! Jenkins controller would know (tool installations, libraries) comes from the
-//! configuration file ([`crate::exec::config`]).
+//! Steps that reach beyond the pipeline's own code: `tool`, `load`, `library` and
+//! `build`. What a Jenkins controller would know (tool installations, libraries, other
+//! jobs) comes from the configuration file ([`crate::exec::config`]).
 
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::time::Duration;
 
+use indexmap::IndexMap;
+use parking_lot::Mutex;
+
+use super::basic::check_interrupted;
+use super::blocks::INTERRUPTION_RESULT;
+use super::symbols::{field, field_str, symbol_of};
 use super::{opt, req, Body, ParamType as T, Step, StepCall, StepSpec};
-use crate::eval::error::R;
-use crate::eval::value::Value;
+use crate::eval::error::{exception, exception_value, illegal_arg, Flow, Thrown, R};
+use crate::eval::value::{to_display, to_inspect, NativeObject, Value};
+use crate::eval::Interp;
 use crate::exec::config::{find_tool, unknown_tool};
 use crate::exec::context::StepCtx;
+use crate::exec::log::LogSink;
+use crate::exec::result::BuildResult;
+use crate::exec::run::{Run, RunConfig};
 
-pub static STEPS: &[&dyn Step] = &[&Tool, &Load, &Library];
+pub static STEPS: &[&dyn Step] = &[&Tool, &Load, &Library, &Build];
+
+fn abort(msg: impl Into<String>) -> Flow {
+    exception("hudson.AbortException", Some(msg.into()))
+}
 
 // ------------------------------------------------------------------ tool
 
@@ -120,5 +136,364 @@ impl Step for Library {
         Ok(Value::Native(Arc::new(
             crate::exec::library::LoadedClasses { name },
         )))
+    }
+}
+
+// ------------------------------------------------------------------ build
+
+pub struct Build;
+static BUILD: StepSpec = StepSpec {
+    name: "build",
+    summary: "Run another job's pipeline as a downstream build ([jobs] in the configuration, or <job>.Jenkinsfile / jobs/<job>/Jenkinsfile in the workspace).",
+    params: &[
+        req("job", T::String, "the job name"),
+        opt("parameters", T::List, "string(name:, value:), booleanParam(name:, value:)…"),
+        opt("wait", T::Bool, "wait for the downstream build (default true)"),
+        opt("propagate", T::Bool, "fail with the downstream build's result when it is not SUCCESS (default true)"),
+        opt("quietPeriod", T::Int, "ignored"),
+        opt("waitForStart", T::Bool, "ignored: the downstream build runs to completion"),
+    ],
+    positional: Some("job"),
+    body: Body::None,
+    returns: "RunWrapper of the downstream build (result, number, buildVariables, absoluteUrl…); null with wait: false",
+    example: "def b = build job: 'deploy', parameters: [string(name: 'VERSION', value: '1.2')], propagate: false",
+    side_effects: true,
+    open_params: false,
+};
+
+/// How many downstream builds are running in this process: a bound against cycles.
+static NESTED: AtomicUsize = AtomicUsize::new(0);
+const MAX_NESTED: usize = 10;
+
+/// Where a job's pipeline is, and its workspace: `[jobs]` first, then `<job>.Jenkinsfile`,
+/// then `jobs/<job>/Jenkinsfile` in the workspace (which the downstream build shares unless
+/// `[jobs]` gives it one).
+fn job_location(run: &Run, job: &str) -> Option<(std::path::PathBuf, std::path::PathBuf)> {
+    let ws = &run.config.workspace;
+    if let Some(def) = run.config.settings.jobs.get(job) {
+        return Some((
+            def.file.clone(),
+            def.workspace.clone().unwrap_or_else(|| ws.clone()),
+        ));
+    }
+    let name = job.trim_start_matches('/');
+    [
+        ws.join(format!("{name}.Jenkinsfile")),
+        ws.join("jobs").join(name).join("Jenkinsfile"),
+    ]
+    .into_iter()
+    .find(|p| p.is_file())
+    .map(|p| (p, ws.clone()))
+}
+
+/// The downstream build's parameters as `-p` values.
+fn build_params(list: Option<&Value>) -> R<IndexMap<String, String>> {
+    let mut out = IndexMap::new();
+    let items = match list {
+        Some(Value::List(l)) => l.snapshot(),
+        Some(other) => {
+            return illegal_arg(format!(
+                "build: parameters must be a list like [string(name: 'X', value: 'y')], not {}",
+                to_display(other)
+            ))
+        }
+        None => Vec::new(),
+    };
+    for p in items {
+        let kind = symbol_of(&p).unwrap_or_default();
+        let Some(name) = field_str(&p, "name") else {
+            return illegal_arg(format!(
+                "build: parameter without a name: {}",
+                to_inspect(&p)
+            ));
+        };
+        let value = match kind.as_str() {
+            "file" | "FileParameterValue" | "base64File" | "stashedFile" => {
+                return Err(abort(format!(
+                    "build: the file parameter {name} is not supported under pipe run"
+                )))
+            }
+            "booleanParam" | "BooleanParameterValue" => field(&p, "value")
+                .is_some_and(|v| v.truthy() && to_display(&v) != "false")
+                .to_string(),
+            _ => field(&p, "value")
+                .or_else(|| field(&p, "defaultValue"))
+                .map(|v| to_display(&v))
+                .unwrap_or_default(),
+        };
+        out.insert(name, value);
+    }
+    Ok(out)
+}
+
+/// The downstream build's log lines, shown in this build's log under `[job #N] `.
+struct ChildSink {
+    parent: Arc<Run>,
+    prefix: Mutex<String>,
+}
+
+impl LogSink for ChildSink {
+    fn write_line(&self, line: &str) {
+        let prefix = self.prefix.lock().clone();
+        self.parent.log.line(&prefix, line);
+    }
+}
+
+/// The keys `execute` puts in every build's environment (not `buildVariables`).
+fn is_standard_var(k: &str) -> bool {
+    matches!(
+        k,
+        "JOB_NAME"
+            | "JOB_BASE_NAME"
+            | "BUILD_NUMBER"
+            | "BUILD_ID"
+            | "BUILD_DISPLAY_NAME"
+            | "BUILD_TAG"
+            | "WORKSPACE"
+            | "JENKINS_HOME"
+            | "NODE_NAME"
+            | "NODE_LABELS"
+            | "EXECUTOR_NUMBER"
+            | "CI"
+            | "BRANCH_NAME"
+            | "TAG_NAME"
+    ) || k.starts_with("GIT_")
+}
+
+impl Step for Build {
+    fn spec(&self) -> &'static StepSpec {
+        &BUILD
+    }
+
+    fn dry_run(&self, call: &StepCall<'_>) -> R<Value> {
+        let job = call.args.required_string("build", "job")?;
+        let params = build_params(call.args.get("parameters"))?;
+        let prefix = StepCtx::current(call.interp).log_prefix();
+        call.run.log.line(
+            &prefix,
+            &format!(
+                "[dry-run] build job: {job}{}",
+                params
+                    .iter()
+                    .map(|(k, v)| format!(", {k}={v}"))
+                    .collect::<String>()
+            ),
+        );
+        if !call.args.bool("wait").unwrap_or(true) {
+            return Ok(Value::Null);
+        }
+        Ok(Value::Native(Arc::new(DownstreamBuild {
+            job: job.clone(),
+            number: 1,
+            result: BuildResult::Success,
+            variables: IndexMap::new(),
+            url: format!("file://{}/", call.run.config.workspace.display()),
+            duration_ms: 0,
+        })))
+    }
+
+    fn run(&self, call: &StepCall<'_>) -> R<Value> {
+        let job = call.args.required_string("build", "job")?;
+        let params = build_params(call.args.get("parameters"))?;
+        let wait = call.args.bool("wait").unwrap_or(true);
+        let propagate = call.args.bool("propagate").unwrap_or(true);
+        let ctx = StepCtx::current(call.interp);
+        let prefix = ctx.log_prefix();
+        let Some((file, workspace)) = job_location(call.run, &job) else {
+            return Err(abort(format!(
+                "No item named {job} found; map it under [jobs] as {job} = \"path/to/Jenkinsfile\" in {}, or create {job}.Jenkinsfile or jobs/{job}/Jenkinsfile in the workspace",
+                call.run.config.settings.where_to_configure()
+            )));
+        };
+        let src = std::fs::read_to_string(&file).map_err(|e| {
+            abort(format!(
+                "build: cannot read {} for job {job}: {e}",
+                file.display()
+            ))
+        })?;
+        if NESTED.load(Ordering::SeqCst) >= MAX_NESTED {
+            return Err(abort(format!(
+                "build: more than {MAX_NESTED} nested downstream builds; do the jobs start each other in a cycle?"
+            )));
+        }
+        call.run
+            .log
+            .line(&prefix, &format!("Scheduling project: {job}"));
+        let parent = &call.run.config;
+        let mut config = RunConfig::new(workspace);
+        config.job_name = job.clone();
+        config.params = params;
+        config.credentials = parent.credentials.clone();
+        config.inputs = parent.inputs.clone();
+        config.sh_stubs = parent.sh_stubs.clone();
+        config.settings = parent.settings.clone();
+        let sink = Arc::new(ChildSink {
+            parent: call.run.clone(),
+            prefix: Mutex::new(format!("{prefix}[{job}] ")),
+        });
+        // The downstream build stops when this one is interrupted (timeout, abort).
+        let tokens = call.interp.tokens.borrow().clone();
+        let finished = Arc::new(AtomicBool::new(false));
+        let watcher_done = finished.clone();
+        let log_run = call.run.clone();
+        let sink2 = sink.clone();
+        let prefix2 = prefix.clone();
+        let job2 = job.clone();
+        let on_start = move |child: &Arc<Run>| {
+            let n = child.config.build_number;
+            log_run
+                .log
+                .line(&prefix2, &format!("Starting building: {job2} #{n}"));
+            *sink2.prefix.lock() = format!("{prefix2}[{job2} #{n}] ");
+            let abort = child.abort.clone();
+            std::thread::spawn(move || {
+                while !watcher_done.load(Ordering::SeqCst) {
+                    if let Some((class, message)) = tokens.iter().find_map(|t| t.cause()) {
+                        abort.fire(&class, message);
+                        return;
+                    }
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+            });
+        };
+        NESTED.fetch_add(1, Ordering::SeqCst);
+        let outcome = crate::exec::runner::build(
+            &src,
+            &file.display().to_string(),
+            config,
+            sink,
+            false,
+            on_start,
+        );
+        NESTED.fetch_sub(1, Ordering::SeqCst);
+        finished.store(true, Ordering::SeqCst);
+        let (child, result) = match outcome {
+            Ok(x) => x,
+            Err(e) => {
+                let text = match e {
+                    crate::exec::runner::RunError::Parse(p) => crate::diagnostic::render_plain(&p),
+                    crate::exec::runner::RunError::Invalid(i) => {
+                        crate::diagnostic::render_plain(&i)
+                    }
+                };
+                return Err(abort(format!(
+                    "build: the pipeline of {job} does not start:\n{text}"
+                )));
+            }
+        };
+        check_interrupted(call)?;
+        child.set_result(result);
+        let number = child.config.build_number;
+        call.run.log.line(
+            &prefix,
+            &format!("Build {job} #{number} completed: {result}"),
+        );
+        if propagate && wait && result != BuildResult::Success {
+            let cause = exception_value(INTERRUPTION_RESULT, Some(result.name().into()), None);
+            return Err(Flow::Throw(Box::new(Thrown {
+                value: exception_value(
+                    super::basic::FLOW_INTERRUPTED,
+                    Some(format!(
+                        "{job} #{number} completed with status {result} (propagate: false to ignore)"
+                    )),
+                    Some(cause),
+                ),
+                span: None,
+                trace: Vec::new(),
+            })));
+        }
+        if !wait {
+            return Ok(Value::Null);
+        }
+        let child_params: Vec<String> = child.params.lock().keys().cloned().collect();
+        let variables = child
+            .env
+            .lock()
+            .iter()
+            .filter(|(k, _)| !is_standard_var(k) && !child_params.contains(k))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let url = match &child.config.build_dir {
+            Some(d) => format!("file://{}/", d.display()),
+            None => format!("file://{}/", child.config.workspace.display()),
+        };
+        Ok(Value::Native(Arc::new(DownstreamBuild {
+            job,
+            number,
+            result,
+            variables,
+            url,
+            duration_ms: child.started.elapsed().as_millis() as i64,
+        })))
+    }
+}
+
+/// What `build` returns: a `RunWrapper` of the finished downstream build.
+pub struct DownstreamBuild {
+    job: String,
+    number: u64,
+    result: BuildResult,
+    variables: IndexMap<String, String>,
+    url: String,
+    duration_ms: i64,
+}
+
+impl NativeObject for DownstreamBuild {
+    fn class_name(&self) -> String {
+        "org.jenkinsci.plugins.workflow.support.steps.build.RunWrapper".into()
+    }
+
+    fn get_property(&self, _interp: &Interp, name: &str) -> Option<R<Value>> {
+        let v = match name {
+            "result" | "currentResult" => Value::str(self.result.name()),
+            "number" => Value::int_or_long(self.number as i64),
+            "id" => Value::string(self.number.to_string()),
+            "displayName" => Value::string(format!("#{}", self.number)),
+            "fullDisplayName" => Value::string(format!("{} #{}", self.job, self.number)),
+            "projectName" | "fullProjectName" => Value::string(self.job.clone()),
+            "absoluteUrl" => Value::string(self.url.clone()),
+            "buildVariables" => {
+                super::string_map(self.variables.iter().map(|(k, v)| (k.clone(), v.clone())))
+            }
+            "description" => Value::Null,
+            "duration" => Value::long(self.duration_ms),
+            "durationString" => Value::string(super::basic::human_duration(Duration::from_millis(
+                self.duration_ms.max(0) as u64,
+            ))),
+            "keepLog" => Value::Bool(false),
+            "changeSets" | "upstreamBuilds" => Value::list(Vec::new()),
+            "previousBuild" | "nextBuild" => Value::Null,
+            "rawBuild" => return Some(crate::exec::globals::reject_raw_build()),
+            _ => return None,
+        };
+        Some(Ok(v))
+    }
+
+    fn call_method(&self, interp: &Interp, name: &str, args: &[Value]) -> Option<R<Value>> {
+        let cmp = |other: &Value| BuildResult::from_jenkins(&to_display(other));
+        match (name, args) {
+            ("resultIsBetterOrEqualTo", [o]) => Some(Ok(Value::Bool(self.result <= cmp(o)))),
+            ("resultIsWorseOrEqualTo", [o]) => Some(Ok(Value::Bool(self.result >= cmp(o)))),
+            (n, []) if n.starts_with("get") && n.len() > 3 => {
+                let mut c = n[3..].chars();
+                let prop: String = match c.next() {
+                    Some(f) => f.to_lowercase().chain(c).collect(),
+                    None => return None,
+                };
+                self.get_property(interp, &prop)
+            }
+            _ => None,
+        }
+    }
+
+    fn to_string(&self) -> String {
+        format!(
+            "org.jenkinsci.plugins.workflow.support.steps.build.RunWrapper@{}#{}",
+            self.job, self.number
+        )
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
     }
 }
