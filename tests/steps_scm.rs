@@ -1,6 +1,6 @@
 //! The steps that reach outside the pipeline: `git`/`checkout` (Git and Subversion, with
-//! credentials), the `scm` global, `load`, shared libraries, `build` and `tool`, run
-//! through whole pipelines against local repositories.
+//! credentials), the `scm` global, `load`, shared libraries, `build`, `tool` and
+//! `properties`, run through whole pipelines against local repositories.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -721,6 +721,41 @@ fn tool_resolves_configured_homes_and_fails_like_jenkins_otherwise() {
     assert!(
         text.starts_with("Tool type \"maven\" does not have an install of \"M4\" configured - did you mean \"M3\"?"),
         "{text}"
+    );
+}
+
+#[test]
+fn properties_define_parameters_and_note_the_rest() {
+    let tmp = tempfile::tempdir().expect("test setup");
+    let mut cfg = RunConfig::new(workspace(&tmp, "ws"));
+    cfg.params.insert("TARGET".into(), "prod".into());
+    let src = r#"
+properties([
+    parameters([string(name: 'VERSION', defaultValue: '1.0'), booleanParam(name: 'DEPLOY', defaultValue: true),
+                choice(name: 'TARGET', choices: ['qa', 'prod'])]),
+    buildDiscarder(logRotator(numToKeepStr: '5')),
+    disableConcurrentBuilds(),
+    pipelineTriggers([cron('H 2 * * *'), pollSCM('H/5 * * * *')])
+])
+echo "VERSION=${params.VERSION} DEPLOY=${params.DEPLOY} TARGET=${params.TARGET} ${params.DEPLOY.getClass().simpleName}"
+"#;
+    let (log, result) = run(src, cfg);
+    assert_eq!(result, BuildResult::Success, "{log}");
+    assert!(
+        has_line(&log, "VERSION=1.0 DEPLOY=true TARGET=prod Boolean"),
+        "{log}"
+    );
+    assert!(
+        has_line(&log, "properties: triggers are not scheduled by pipe run: cron('H 2 * * *'), pollSCM('H/5 * * * *')"),
+        "{log}"
+    );
+    assert!(
+        log.contains("properties: buildDiscarder has no effect"),
+        "{log}"
+    );
+    assert!(
+        log.contains("properties: disableConcurrentBuilds applies to later builds"),
+        "{log}"
     );
 }
 

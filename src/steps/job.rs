@@ -1,6 +1,6 @@
-//! Steps that reach beyond the pipeline's own code: `tool`, `load`, `library` and
-//! `build`. What a Jenkins controller would know (tool installations, libraries, other
-//! jobs) comes from the configuration file ([`crate::exec::config`]).
+//! Steps that reach beyond the pipeline's own code: `tool`, `load`, `library`, `build`
+//! and `properties`. What a Jenkins controller would know (tool installations, libraries,
+//! other jobs) comes from the configuration file ([`crate::exec::config`]).
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -22,7 +22,7 @@ use crate::exec::log::LogSink;
 use crate::exec::result::BuildResult;
 use crate::exec::run::{Run, RunConfig};
 
-pub static STEPS: &[&dyn Step] = &[&Tool, &Load, &Library, &Build];
+pub static STEPS: &[&dyn Step] = &[&Tool, &Load, &Library, &Build, &Properties];
 
 fn abort(msg: impl Into<String>) -> Flow {
     exception("hudson.AbortException", Some(msg.into()))
@@ -495,5 +495,93 @@ impl NativeObject for DownstreamBuild {
 
     fn as_any(&self) -> &dyn std::any::Any {
         self
+    }
+}
+
+// ------------------------------------------------------------------ properties
+
+pub struct Properties;
+static PROPERTIES: StepSpec = StepSpec {
+    name: "properties",
+    summary: "Set job properties: parameters([…]) defines build parameters; buildDiscarder, disableConcurrentBuilds, pipelineTriggers are noted.",
+    params: &[req(
+        "properties",
+        T::List,
+        "parameters([…]), buildDiscarder(…), disableConcurrentBuilds(), pipelineTriggers([…])",
+    )],
+    positional: Some("properties"),
+    body: Body::None,
+    returns: "null",
+    example: "properties([parameters([string(name: 'VERSION', defaultValue: '1.0')]), buildDiscarder(logRotator(numToKeepStr: '10'))])",
+    side_effects: false,
+    open_params: false,
+};
+
+impl Step for Properties {
+    fn spec(&self) -> &'static StepSpec {
+        &PROPERTIES
+    }
+
+    fn run(&self, call: &StepCall<'_>) -> R<Value> {
+        let prefix = StepCtx::current(call.interp).log_prefix();
+        let items = match call.args.get("properties") {
+            Some(Value::List(l)) => l.snapshot(),
+            Some(v @ Value::Map(_)) => vec![v.clone()],
+            _ => return illegal_arg("properties: expected a list of job properties"),
+        };
+        let note = |text: String| call.run.log.line(&prefix, &text);
+        for p in items {
+            let kind = symbol_of(&p).unwrap_or_else(|| to_display(&p));
+            match kind.as_str() {
+                "parameters" | "ParametersDefinitionProperty" => {
+                    let mut defs = Vec::new();
+                    for d in list_field(&p, "parameterDefinitions") {
+                        match crate::exec::input::InputParam::from_descriptor(&d) {
+                            Some(def) => defs.push(def),
+                            None => {
+                                return illegal_arg(format!(
+                                    "properties: unsupported parameter {}",
+                                    symbol_of(&d).unwrap_or_else(|| to_inspect(&d))
+                                ))
+                            }
+                        }
+                    }
+                    crate::exec::params::define(call.run, &defs)?;
+                }
+                "buildDiscarder" | "BuildDiscarderProperty" => note(
+                    "properties: buildDiscarder has no effect under pipe run (every build is kept under .pipe/)".into(),
+                ),
+                "disableConcurrentBuilds" | "DisableConcurrentBuildsJobProperty" => note(
+                    "properties: disableConcurrentBuilds applies to later builds in Jenkins; under pipe run use options { disableConcurrentBuilds() } in a Declarative pipeline".into(),
+                ),
+                "pipelineTriggers" | "PipelineTriggersJobProperty" => {
+                    let triggers: Vec<String> = list_field(&p, "triggers")
+                        .iter()
+                        .map(|t| {
+                            let name = symbol_of(t).unwrap_or_default();
+                            match field_str(t, "spec").or_else(|| field_str(t, "scmpoll_spec")) {
+                                Some(s) => format!("{name}('{s}')"),
+                                None => name,
+                            }
+                        })
+                        .collect();
+                    note(format!(
+                        "properties: triggers are not scheduled by pipe run: {}",
+                        if triggers.is_empty() { "none".into() } else { triggers.join(", ") }
+                    ));
+                }
+                other => note(format!("properties: {other} has no effect under pipe run")),
+            }
+        }
+        Ok(Value::Null)
+    }
+}
+
+/// A list field of a description (or its positional argument).
+fn list_field(v: &Value, name: &str) -> Vec<Value> {
+    match field(v, name) {
+        Some(Value::List(l)) => l.snapshot(),
+        Some(single @ Value::Map(_)) => vec![single],
+        _ => Vec::new(),
     }
 }
