@@ -1,7 +1,9 @@
 //! The steps that reach outside the pipeline: `git`/`checkout` (Git and Subversion, with
-//! credentials), the `scm` global, `load`, shared libraries, `build`, `tool` and
-//! `properties`, run through whole pipelines against local repositories.
+//! credentials), the `scm` global, `load`, shared libraries, `build`, `tool`, `mail` and
+//! `properties`, run through whole pipelines against local repositories and servers.
 
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
@@ -724,6 +726,179 @@ fn tool_resolves_configured_homes_and_fails_like_jenkins_otherwise() {
     );
 }
 
+/// A one-connection SMTP server that records the envelope (with any `AUTH`) and the message.
+fn fake_smtp() -> (u16, std::thread::JoinHandle<(Vec<String>, String)>) {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("test setup");
+    let port = listener.local_addr().expect("test setup").port();
+    let handle = std::thread::spawn(move || {
+        let (stream, _) = listener.accept().expect("test setup");
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .expect("test setup");
+        let mut out = stream.try_clone().expect("test setup");
+        let mut reader = BufReader::new(stream);
+        let mut envelope = Vec::new();
+        let mut data = String::new();
+        out.write_all(b"220 fake ESMTP\r\n").expect("test setup");
+        let mut line = String::new();
+        loop {
+            line.clear();
+            if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                break;
+            }
+            let cmd = line.trim_end().to_string();
+            let upper = cmd.to_ascii_uppercase();
+            if upper.starts_with("EHLO") || upper.starts_with("HELO") {
+                out.write_all(b"250-fake\r\n250-AUTH PLAIN LOGIN\r\n250 8BITMIME\r\n")
+                    .expect("test setup");
+            } else if upper.starts_with("AUTH") {
+                envelope.push(cmd);
+                out.write_all(b"235 2.7.0 Authentication successful\r\n")
+                    .expect("test setup");
+            } else if upper.starts_with("MAIL FROM") || upper.starts_with("RCPT TO") {
+                envelope.push(cmd);
+                out.write_all(b"250 OK\r\n").expect("test setup");
+            } else if upper == "DATA" {
+                out.write_all(b"354 go ahead\r\n").expect("test setup");
+                loop {
+                    line.clear();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line == ".\r\n" {
+                        break;
+                    }
+                    data.push_str(&line);
+                }
+                out.write_all(b"250 queued\r\n").expect("test setup");
+            } else if upper == "QUIT" {
+                out.write_all(b"221 bye\r\n").expect("test setup");
+                break;
+            } else {
+                out.write_all(b"250 OK\r\n").expect("test setup");
+            }
+        }
+        (envelope, data)
+    });
+    (port, handle)
+}
+
+#[test]
+fn mail_is_sent_through_the_configured_smtp_server() {
+    let (port, server) = fake_smtp();
+    let tmp = tempfile::tempdir().expect("test setup");
+    let mut cfg = RunConfig::new(workspace(&tmp, "ws"));
+    cfg.settings = config::parse(
+        &format!("[mail]\nhost = \"127.0.0.1\"\nport = {port}\nfrom = \"ci@example.com\"\n"),
+        "config.toml",
+        tmp.path(),
+    )
+    .expect("test setup");
+    let src = r#"
+mail to: 'dev@example.com, lead@example.com', cc: 'qa@example.com', bcc: 'audit@example.com',
+     replyTo: 'noreply@example.com', subject: "Build ${env.BUILD_NUMBER} failed", body: 'See the log.'
+echo 'sent'
+"#;
+    let (log, result) = run(src, cfg);
+    assert_eq!(result, BuildResult::Success, "{log}");
+    let (envelope, data) = server.join().expect("test setup");
+    assert_eq!(envelope[0], "MAIL FROM:<ci@example.com>");
+    for rcpt in ["dev", "lead", "qa", "audit"] {
+        assert!(
+            envelope.contains(&format!("RCPT TO:<{rcpt}@example.com>")),
+            "{envelope:?}"
+        );
+    }
+    assert!(data.contains("Subject: Build 1 failed\r\n"), "{data}");
+    assert!(
+        data.contains("To: dev@example.com, lead@example.com\r\n"),
+        "{data}"
+    );
+    assert!(data.contains("Cc: qa@example.com\r\n"), "{data}");
+    assert!(data.contains("Reply-To: noreply@example.com\r\n"), "{data}");
+    assert!(
+        data.to_ascii_lowercase()
+            .contains("content-type: text/plain; charset=utf-8\r\n"),
+        "{data}"
+    );
+    assert!(
+        !data.contains("audit@example.com"),
+        "Bcc must not be in the headers: {data}"
+    );
+    assert!(data.contains("See the log."), "{data}");
+
+    // Logging in with a usernamePassword credential named in [mail]; the password is masked.
+    let (port, server) = fake_smtp();
+    let mut cfg = RunConfig::new(workspace(&tmp, "ws"));
+    cfg.settings = config::parse(
+        &format!("[mail]\nhost = \"127.0.0.1\"\nport = {port}\ncredentialsId = \"smtp\"\n"),
+        "config.toml",
+        tmp.path(),
+    )
+    .expect("test setup");
+    cfg.credentials.insert(
+        "smtp",
+        Credential::UsernamePassword {
+            username: "mailer".into(),
+            password: "m41l-pw".into(),
+        },
+    );
+    let (log, result) = run(
+        "mail to: 'dev@example.com', subject: 's', body: 'b'\necho 'pw m41l-pw'",
+        cfg,
+    );
+    assert_eq!(result, BuildResult::Success, "{log}");
+    let (envelope, _) = server.join().expect("test setup");
+    // AUTH PLAIN of "\0mailer\0m41l-pw"; the sender is Jenkins' default.
+    assert_eq!(
+        envelope[0], "AUTH PLAIN AG1haWxlcgBtNDFsLXB3",
+        "{envelope:?}"
+    );
+    assert_eq!(envelope[1], "MAIL FROM:<nobody@nowhere>", "{envelope:?}");
+    assert!(has_line(&log, "pw ****"), "{log}");
+
+    // No server: JavaMail's message, and the build fails.
+    let closed = TcpListener::bind("127.0.0.1:0").expect("test setup");
+    let port = closed.local_addr().expect("test setup").port();
+    drop(closed);
+    let mut cfg = RunConfig::new(workspace(&tmp, "ws"));
+    cfg.settings = config::parse(
+        &format!("[mail]\nhost = \"127.0.0.1\"\nport = {port}\n"),
+        "config.toml",
+        tmp.path(),
+    )
+    .expect("test setup");
+    let (log, result) = run("mail to: 'a@example.com', subject: 'x', body: 'y'", cfg);
+    assert_eq!(result, BuildResult::Failure);
+    assert!(
+        log.contains(&format!(
+            "ERROR: javax.mail.MessagingException: Could not connect to SMTP host: 127.0.0.1, port: {port}; "
+        )),
+        "{log}"
+    );
+
+    let (log, result) = run(
+        "mail to: 'a@example.com', subject: 'x', body: ''",
+        RunConfig::new(tmp.path().to_path_buf()),
+    );
+    assert_eq!(result, BuildResult::Failure);
+    assert!(
+        has_line(
+            &log,
+            "ERROR: Email not sent. All mandatory properties must be supplied ('subject', 'body')."
+        ),
+        "{log}"
+    );
+    let (log, _) = run(
+        "mail subject: 'x', body: 'y'",
+        RunConfig::new(tmp.path().to_path_buf()),
+    );
+    assert!(
+        has_line(
+            &log,
+            "ERROR: Email not sent. No recipients of any kind specified ('to', 'cc', 'bcc')."
+        ),
+        "{log}"
+    );
+}
+
 #[test]
 fn properties_define_parameters_and_note_the_rest() {
     let tmp = tempfile::tempdir().expect("test setup");
@@ -756,6 +931,42 @@ echo "VERSION=${params.VERSION} DEPLOY=${params.DEPLOY} TARGET=${params.TARGET} 
     assert!(
         log.contains("properties: disableConcurrentBuilds applies to later builds"),
         "{log}"
+    );
+}
+
+#[test]
+fn dry_run_records_scm_build_and_mail_without_running_them() {
+    let tmp = tempfile::tempdir().expect("test setup");
+    let ws = workspace(&tmp, "ws");
+    let mut cfg = RunConfig::new(ws.clone());
+    cfg.dry_run = true;
+    let src = r#"
+def v = git branch: 'dev', url: 'https://example.com/app.git'
+echo "GIT ${v.GIT_BRANCH} ${v.GIT_COMMIT.length()} ${v.GIT_LOCAL_BRANCH}"
+def s = checkout([$class: 'SubversionSCM', locations: [[remote: 'svn://example.com/repo/trunk@42', local: 'php']]])
+echo "SVN ${s.SVN_REVISION} ${s.SVN_URL}"
+def b = build job: 'deploy'
+echo "BUILD ${b.result}"
+mail to: 'x@example.com', subject: 's', body: 'b'
+echo "TOOL ${tool('SonarQube.Scanner-2.8')}"
+"#;
+    let (log, result) = run(src, cfg);
+    assert_eq!(result, BuildResult::Success, "{log}");
+    for want in [
+        "[dry-run] git: https://example.com/app.git (dev)",
+        "GIT origin/dev 40 dev",
+        "[dry-run] checkout: svn svn://example.com/repo/trunk into php",
+        "SVN 42 svn://example.com/repo/trunk",
+        "[dry-run] build job: deploy",
+        "BUILD SUCCESS",
+        "[dry-run] mail to: x@example.com, subject: s",
+        "TOOL /opt/tools/SonarQube.Scanner-2.8",
+    ] {
+        assert!(has_line(&log, want), "missing {want:?} in\n{log}");
+    }
+    assert!(
+        std::fs::read_dir(&ws).expect("test setup").next().is_none(),
+        "the dry run wrote files"
     );
 }
 

@@ -1,4 +1,5 @@
-//! The only place with side effects on the outside world: child processes (and, later,
-//! Docker and HTTP clients). Steps validate their arguments and call in here.
+//! The only place with side effects on the outside world: child processes, mail (and,
+//! later, Docker and HTTP clients). Steps validate their arguments and call in here.
 
+pub mod mail;
 pub mod process;

@@ -1,6 +1,7 @@
-//! Steps that reach beyond the pipeline's own code: `tool`, `load`, `library`, `build`
-//! and `properties`. What a Jenkins controller would know (tool installations, libraries,
-//! other jobs) comes from the configuration file ([`crate::exec::config`]).
+//! Steps that reach beyond the pipeline's own code: `tool`, `load`, `library`, `build`,
+//! `mail` and `properties`. What a Jenkins controller would know (tool installations,
+//! libraries, the mail server, other jobs) comes from the configuration file
+//! ([`crate::exec::config`]).
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -22,7 +23,7 @@ use crate::exec::log::LogSink;
 use crate::exec::result::BuildResult;
 use crate::exec::run::{Run, RunConfig};
 
-pub static STEPS: &[&dyn Step] = &[&Tool, &Load, &Library, &Build, &Properties];
+pub static STEPS: &[&dyn Step] = &[&Tool, &Load, &Library, &Build, &Mail, &Properties];
 
 fn abort(msg: impl Into<String>) -> Flow {
     exception("hudson.AbortException", Some(msg.into()))
@@ -495,6 +496,190 @@ impl NativeObject for DownstreamBuild {
 
     fn as_any(&self) -> &dyn std::any::Any {
         self
+    }
+}
+
+// ------------------------------------------------------------------ mail
+
+pub struct Mail;
+static MAIL: StepSpec = StepSpec {
+    name: "mail",
+    summary: "Send an email through the SMTP server of the configuration file ([mail]; default localhost:25).",
+    params: &[
+        opt("subject", T::String, "the subject (required)"),
+        opt("body", T::String, "the text (required)"),
+        opt("to", T::String, "recipients, separated by commas"),
+        opt("cc", T::String, "copy recipients"),
+        opt("bcc", T::String, "blind copy recipients"),
+        opt("from", T::String, "the sender (default: [mail] from)"),
+        opt("replyTo", T::String, "the Reply-To address"),
+        opt("charset", T::String, "the body's charset (default UTF-8)"),
+        opt("mimeType", T::String, "text/plain (default) or text/html"),
+    ],
+    positional: None,
+    body: Body::None,
+    returns: "null",
+    example: "mail to: 'team@example.com', subject: \"${env.JOB_NAME} #${env.BUILD_NUMBER} failed\", body: \"See ${env.BUILD_URL}\"",
+    side_effects: true,
+    open_params: false,
+};
+
+/// Jenkins' default sender when none is configured (the Mailer plugin's admin address).
+const DEFAULT_FROM: &str = "address not configured yet <nobody@nowhere>";
+
+fn mailboxes(list: Option<String>) -> R<Vec<lettre::message::Mailbox>> {
+    let mut out = Vec::new();
+    let Some(list) = list else {
+        return Ok(out);
+    };
+    for a in list.split(',').map(str::trim).filter(|a| !a.is_empty()) {
+        out.push(a.parse().map_err(|e| {
+            exception(
+                "javax.mail.internet.AddressException",
+                Some(format!("Illegal address in string ``{a}'': {e}")),
+            )
+        })?);
+    }
+    Ok(out)
+}
+
+/// A validated mail: the message, and the recipients for the log.
+fn build_mail(call: &StepCall<'_>) -> R<(lettre::Message, String)> {
+    use lettre::message::header::ContentType;
+    let subject = call.args.string("subject").unwrap_or_default();
+    let body = call.args.string("body").unwrap_or_default();
+    if subject.trim().is_empty() || body.trim().is_empty() {
+        return Err(abort(
+            "Email not sent. All mandatory properties must be supplied ('subject', 'body').",
+        ));
+    }
+    let to = mailboxes(call.args.string("to"))?;
+    let cc = mailboxes(call.args.string("cc"))?;
+    let bcc = mailboxes(call.args.string("bcc"))?;
+    if to.is_empty() && cc.is_empty() && bcc.is_empty() {
+        return Err(abort(
+            "Email not sent. No recipients of any kind specified ('to', 'cc', 'bcc').",
+        ));
+    }
+    let settings = call.run.config.settings.mail.clone().unwrap_or_default();
+    let from = call
+        .args
+        .string("from")
+        .or(settings.from)
+        .unwrap_or_else(|| DEFAULT_FROM.into());
+    let from = mailboxes(Some(from))?
+        .into_iter()
+        .next()
+        .ok_or_else(|| abort("mail: no sender address"))?;
+    let mut m = lettre::Message::builder().from(from).subject(subject);
+    for r in mailboxes(call.args.string("replyTo"))? {
+        m = m.reply_to(r);
+    }
+    let shown = to
+        .iter()
+        .chain(cc.iter())
+        .chain(bcc.iter())
+        .map(|m| m.email.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    for r in to {
+        m = m.to(r);
+    }
+    for r in cc {
+        m = m.cc(r);
+    }
+    for r in bcc {
+        m = m.bcc(r);
+    }
+    let mime = call
+        .args
+        .string("mimeType")
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| "text/plain".into());
+    let charset = call
+        .args
+        .string("charset")
+        .filter(|c| !c.is_empty())
+        .unwrap_or_else(|| "UTF-8".into());
+    let content_type = ContentType::parse(&format!("{mime}; charset={charset}")).map_err(|e| {
+        crate::eval::error::exception(
+            "java.lang.IllegalArgumentException",
+            Some(format!("mail: bad mimeType {mime}: {e}")),
+        )
+    })?;
+    let message = m.header(content_type).body(body).map_err(|e| {
+        exception(
+            "javax.mail.MessagingException",
+            Some(format!("cannot build the message: {e}")),
+        )
+    })?;
+    Ok((message, shown))
+}
+
+impl Step for Mail {
+    fn spec(&self) -> &'static StepSpec {
+        &MAIL
+    }
+
+    fn dry_run(&self, call: &StepCall<'_>) -> R<Value> {
+        let (_, to) = build_mail(call)?;
+        let prefix = StepCtx::current(call.interp).log_prefix();
+        call.run.log.line(
+            &prefix,
+            &format!(
+                "[dry-run] mail to: {to}, subject: {}",
+                call.args.string("subject").unwrap_or_default()
+            ),
+        );
+        Ok(Value::Null)
+    }
+
+    fn run(&self, call: &StepCall<'_>) -> R<Value> {
+        use crate::backend::mail::{send, SendError, SmtpServer};
+        let (message, _) = build_mail(call)?;
+        let settings = call.run.config.settings.mail.clone().unwrap_or_default();
+        let login = match (&settings.credentials_id, &settings.user) {
+            (Some(id), _) => match call.run.config.credentials.get(id) {
+                Some(crate::exec::credentials::Credential::UsernamePassword {
+                    username,
+                    password,
+                }) => Some((username, password)),
+                Some(other) => {
+                    return Err(abort(format!(
+                        "Credentials '{id}' is of type '{}' where 'com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials' was expected",
+                        other.type_name()
+                    )))
+                }
+                None => return Err(crate::exec::credentials::not_found(call.run, id)),
+            },
+            (None, Some(u)) => Some((u.clone(), settings.password.clone().unwrap_or_default())),
+            (None, None) => None,
+        };
+        if let Some((_, p)) = &login {
+            call.run.log.add_secret(p);
+        }
+        check_interrupted(call)?;
+        let server = SmtpServer {
+            host: &settings.host,
+            port: settings.port,
+            login,
+            timeout: Duration::from_secs(30),
+        };
+        // JavaMail's messages (`SMTPTransport`), which Jenkins' `mail` step passes on.
+        send(&server, &message).map_err(|e| {
+            let text = match e {
+                SendError::Connect(why) => format!(
+                    "Could not connect to SMTP host: {}, port: {}; {why}",
+                    settings.host, settings.port
+                ),
+                SendError::Smtp(why) => format!(
+                    "Could not send mail through SMTP host: {}, port: {}: {why}",
+                    settings.host, settings.port
+                ),
+            };
+            exception("javax.mail.MessagingException", Some(text))
+        })?;
+        Ok(Value::Null)
     }
 }
 
