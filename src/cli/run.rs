@@ -286,6 +286,10 @@ pub fn run_cmd(a: RunArgs) -> ExitCode {
         Ok(r) => r,
         Err(e) => return report_not_started(e),
     };
+    if let Some(d) = runner::BuildFailed::of(&run, &src, &file_label) {
+        // The log said it Jenkins' way; this says where.
+        diagnostic::eprint(d);
+    }
     let table = crate::exec::report::summary(&run);
     if !table.is_empty() {
         println!();
