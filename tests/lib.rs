@@ -6,3 +6,4 @@ mod num;
 mod parse;
 mod robustness;
 mod text;
+mod validate;
