@@ -464,6 +464,26 @@ fn scripted_pipelines_are_not_declarative() {
 }
 
 #[test]
+fn pipeline_blocks_in_odd_places() {
+    let lib =
+        format!("def call(Map cfg) {{\n  pipeline {{\n    agent any\n    {OK_STAGES}\n  }}\n}}\n");
+    assert!(
+        matches!(check(&lib), Outcome::Valid(_)),
+        "a shared library's call() holds the pipeline"
+    );
+    assert_eq!(
+        messages("pipeline 'x'\n"),
+        ["Expected a block with the \"pipeline\" step"]
+    );
+    // Two stages whose names cannot be read are not reported as duplicates of each other.
+    let unnamed = messages("pipeline {\n  agent any\n  stages {\n    stage { steps { echo 'a' } }\n    stage { steps { echo 'b' } }\n  }\n}\n");
+    assert_eq!(
+        unnamed,
+        ["Expected string literal", "Expected string literal"]
+    );
+}
+
+#[test]
 fn every_error_is_reported_at_once() {
     let src = "pipeline {\n  environment { FOO = 'a'\n FOO = 'b' }\n  stages {\n    stage('x') { }\n    stage('x') {\n      banana { }\n      steps { echo 'y' }\n    }\n  }\n}\n";
     let mut got = messages(src);

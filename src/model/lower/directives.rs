@@ -502,7 +502,9 @@ fn param_def(call: DirectiveCall, expr: &Expr) -> ParamDef {
     }
 }
 
-/// `tools { maven 'M3' }`.
+/// `tools { maven 'M3' }`. The installation names are not checked ("does not have an install
+/// of"): pipewright will read tool installations from its configuration; until then any name is
+/// accepted.
 pub fn tools(cx: &mut Cx, c: &Call) -> Vec<Tool> {
     let mut out = Vec::new();
     let Some(block) = cx.block_of(c, "tools", "tools { maven 'name' }") else {

@@ -35,14 +35,22 @@ fn stage_list(cx: &mut Cx, stmts: &[Stmt], keyword: Span, within_parallel: bool)
             .help("add `stage('name') { steps { … } }`");
     }
     let mut out: Vec<Stage> = Vec::new();
+    // Stages whose name could not be read (reported): left out of the duplicate check.
+    let mut unnamed: Vec<usize> = Vec::new();
     for s in stmts {
-        if let Some(st) = stage(cx, s, within_parallel) {
+        if let Some((st, named)) = stage(cx, s, within_parallel) {
             out.push(st);
+            if !named {
+                unnamed.push(out.len() - 1);
+            }
         }
     }
     let mut seen: HashSet<&str> = HashSet::new();
     let mut reported: HashSet<&str> = HashSet::new();
-    for st in &out {
+    for (i, st) in out.iter().enumerate() {
+        if unnamed.contains(&i) {
+            continue;
+        }
         if !seen.insert(&st.name) && reported.insert(&st.name) {
             cx.error(
                 Code::DuplicateName,
@@ -78,7 +86,8 @@ struct Parts {
     tools_span: Option<Span>,
 }
 
-fn stage(cx: &mut Cx, s: &Stmt, within_parallel: bool) -> Option<Stage> {
+/// One `stage('name') { … }`, and whether its name could be read.
+fn stage(cx: &mut Cx, s: &Stmt, within_parallel: bool) -> Option<(Stage, bool)> {
     let call = call_stmt(s).filter(|c| c.name() == Some("stage"));
     let (Some(c), Some(block)) = (call, call.and_then(|c| c.block())) else {
         cx.error(Code::StageStructure, s.span, msg::EXPECTED_STAGE)
@@ -88,19 +97,22 @@ fn stage(cx: &mut Cx, s: &Stmt, within_parallel: bool) -> Option<Stage> {
     };
     let args = c.gargs();
     let (name, name_span) = match args.first() {
-        Some(GArg::Pos(e)) if args.len() > 1 => stage_name(cx, e),
+        Some(GArg::Pos(e)) if args.len() > 1 => (stage_name(cx, e), e.span),
         Some(GArg::Named(_, span)) => {
             cx.error(Code::Value, *span, msg::EXPECTED_STRING_LITERAL)
                 .label("not a stage name");
-            ("error".to_string(), *span)
+            (None, *span)
         }
         _ => {
             cx.error(Code::Value, c.name_span(), msg::EXPECTED_STRING_LITERAL)
                 .label("this stage has no name")
                 .help("write `stage('name') { … }`");
-            ("error".to_string(), c.name_span())
+            (None, c.name_span())
         }
     };
+    let name_ok = name.is_some();
+    // Jenkins' placeholder for a name it could not read.
+    let name = name.unwrap_or_else(|| "error".to_string());
     let mut p = Parts::default();
     let list = cx.sections(
         &block.body,
@@ -180,7 +192,7 @@ fn stage(cx: &mut Cx, s: &Stmt, within_parallel: bool) -> Option<Stage> {
     } else {
         StageBody::Stages(Vec::new())
     };
-    Some(Stage {
+    let stage = Stage {
         name,
         name_span,
         agent: p.agent,
@@ -193,22 +205,23 @@ fn stage(cx: &mut Cx, s: &Stmt, within_parallel: bool) -> Option<Stage> {
         post: p.post,
         fail_fast: p.fail_fast,
         span: s.span,
-    })
+    };
+    Some((stage, name_ok))
 }
 
-fn stage_name(cx: &mut Cx, e: &Expr) -> (String, Span) {
-    let name = match &e.kind {
-        ExprKind::Str(s) | ExprKind::Var(s) => s.clone(),
+/// The name of a stage; `None` (reported) unless it is a literal.
+fn stage_name(cx: &mut Cx, e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Str(s) | ExprKind::Var(s) => Some(s.clone()),
         _ => {
             cx.error(Code::Value, e.span, msg::EXPECTED_STRING_LITERAL)
                 .label("not a string literal")
                 .help(
                     "stage names are plain strings: compute dynamic stages inside `script { … }`",
                 );
-            "error".to_string()
+            None
         }
-    };
-    (name, e.span)
+    }
 }
 
 /// `validateElement(ModelASTStage, isWithinParallel)`.
