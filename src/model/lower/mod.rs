@@ -175,8 +175,10 @@ impl<'s> Cx<'s> {
         }
     }
 
-    /// Reports a problem; the label defaults to "here".
+    /// Reports a problem; the label defaults to "here". A label on a node of more than three
+    /// lines (a whole block) marks its first line only.
     pub fn error(&mut self, code: Code, span: Span, message: impl Into<String>) -> ErrorRef<'_> {
+        let span = self.first_line(span);
         self.errors.push(ValidationError {
             message: message.into(),
             code: code.as_str(),
@@ -186,6 +188,19 @@ impl<'s> Cx<'s> {
         });
         let last = self.errors.len() - 1;
         ErrorRef(&mut self.errors[last])
+    }
+
+    fn first_line(&self, span: Span) -> Span {
+        let Some(text) = self.src.and_then(|s| s.get(span.range())) else {
+            return span;
+        };
+        match text.find('\n').filter(|_| text.lines().count() > 3) {
+            Some(nl) => {
+                let first = text[..nl].trim_end();
+                Span::new(span.start as usize, span.start as usize + first.len())
+            }
+            None => span,
+        }
     }
 
     /// The source text of a span, or `fallback` when the source is unknown.
@@ -421,11 +436,11 @@ impl Cx<'_> {
             Some(n) => Some(n),
             None => {
                 if c.is_object_call() {
-                    self.error(Code::Step, c.span, msg::OBJECT_METHOD_CALL)
+                    self.error(Code::Step, c.head_span(), msg::OBJECT_METHOD_CALL)
                         .label("method called on an object")
                         .help("wrap this code in `script { … }`");
                 } else {
-                    self.error(Code::Step, c.span, msg::EXPECTED_SYMBOL)
+                    self.error(Code::Step, c.head_span(), msg::EXPECTED_SYMBOL)
                         .label("not a plain name")
                         .help("call methods on objects inside `script { … }`");
                 }

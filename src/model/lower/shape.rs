@@ -121,6 +121,18 @@ impl<'a> Call<'a> {
         }
     }
 
+    /// The called part: the name, `obj.name` or the called value, without the arguments.
+    pub fn head_span(&self) -> Span {
+        match &self.expr.kind {
+            ExprKind::MethodCall { obj, name, .. } => match name {
+                MemberName::Name(i) => obj.span.to(i.span),
+                MemberName::Dynamic(e) => obj.span.to(e.span),
+            },
+            ExprKind::CallValue { callee, .. } => callee.span,
+            _ => self.name_span(),
+        }
+    }
+
     /// The arguments as Groovy's `TupleExpression` holds them.
     pub fn gargs(&self) -> Vec<GArg<'a>> {
         let mut named: Vec<(&MapKey, &Expr)> = Vec::new();
