@@ -7,3 +7,4 @@ mod parse;
 mod robustness;
 mod run;
 mod text;
+mod validate;
