@@ -286,10 +286,6 @@ pub fn run_cmd(a: RunArgs) -> ExitCode {
         Ok(r) => r,
         Err(e) => return report_not_started(e),
     };
-    if let Some(d) = runner::BuildFailed::of(&run, &src, &file_label) {
-        // The log said it Jenkins' way; this says where.
-        diagnostic::eprint(d);
-    }
     let table = crate::exec::report::summary(&run);
     if !table.is_empty() {
         println!();
@@ -303,6 +299,13 @@ pub fn run_cmd(a: RunArgs) -> ExitCode {
         for l in crate::exec::report::call_tree(&run) {
             println!("{l}");
         }
+    }
+    if let Some(d) = runner::BuildFailed::of(&run, &src, &file_label) {
+        // The log said it Jenkins' way; this says where.
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        eprintln!();
+        diagnostic::eprint(d);
     }
     if let Some(p) = &a.json {
         if let Err(e) = std::fs::write(p, crate::exec::report::json(&run, result)) {

@@ -58,6 +58,12 @@ impl BufferOutput {
 
 /// What the embedding application adds to the language: Jenkins steps and globals.
 pub trait Host: Send + Sync {
+    /// Whether the host's `name` wins over a Groovy built-in function of that name.
+    fn shadows_builtin(&self, name: &str) -> bool {
+        let _ = name;
+        false
+    }
+
     /// An unqualified call no script method or built-in function answered.
     fn call_function(
         &self,

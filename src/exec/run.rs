@@ -276,6 +276,25 @@ impl Run {
         }
     }
 
+    /// Records a stage as it starts, so the table lists stages in the order they began;
+    /// [`Run::end_stage`] fills in the outcome.
+    pub fn begin_stage(&self, path: Vec<String>) -> usize {
+        let mut stages = self.stages.lock();
+        stages.push(StageRecord {
+            path,
+            result: StageStatus::Success,
+            duration: Duration::ZERO,
+        });
+        stages.len() - 1
+    }
+
+    pub fn end_stage(&self, index: usize, result: StageStatus, duration: Duration) {
+        if let Some(rec) = self.stages.lock().get_mut(index) {
+            rec.result = result;
+            rec.duration = duration;
+        }
+    }
+
     pub fn record_stage(&self, path: Vec<String>, result: StageStatus, duration: Duration) {
         self.stages.lock().push(StageRecord {
             path,

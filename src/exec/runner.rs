@@ -86,7 +86,7 @@ pub fn check(
             }))
         }
     };
-    match model::lower(&script) {
+    match model::lower_with_source(&script, src) {
         Ok(p) => Ok((script, p)),
         Err(errors) => Err(RunError::Invalid(InvalidPipeline {
             file: file.to_string(),

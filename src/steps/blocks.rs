@@ -117,6 +117,7 @@ pub fn run_stage(
     run.log
         .line(&parent.log_prefix(), &format!("[Pipeline] {{ ({name})"));
     let started = Instant::now();
+    let record = run.begin_stage(ctx.stages.clone());
     let ctx = Arc::new(ctx);
     let r = interp.with_ext(ctx.clone(), || body(&ctx));
     let status = match &r {
@@ -124,7 +125,7 @@ pub fn run_stage(
         Err(f) => StageStatus::from_result(result_of_error(f).combine(ctx.stage_result())),
     };
     let _ = span;
-    run.record_stage(ctx.stages.clone(), status, started.elapsed());
+    run.end_stage(record, status, started.elapsed());
     run.log
         .line(&parent.log_prefix(), &format!("[Pipeline] }} // {name}"));
     r
