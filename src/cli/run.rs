@@ -311,6 +311,13 @@ pub fn run_cmd(a: RunArgs) -> ExitCode {
             println!("{l}");
         }
     }
+    if let Some(d) = runner::BuildFailed::of(&run, &src, &file_label) {
+        // The log said it Jenkins' way; this says where.
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        eprintln!();
+        diagnostic::eprint(d);
+    }
     if let Some(p) = &a.json {
         if let Err(e) = std::fs::write(p, crate::exec::report::json(&run, result)) {
             eprintln!("pipe: cannot write {}: {e}", p.display());

@@ -8,13 +8,43 @@ use super::globals;
 use super::run::{Run, TraceEntry};
 use crate::eval::error::R;
 use crate::eval::interp::Host;
-use crate::eval::value::Value;
+use crate::eval::value::{to_display, Value};
 use crate::eval::Interp;
 use crate::steps::{self, StepCall};
 use crate::syntax::Span;
 
 /// Names the runtime answers as variables, for Jenkins' "No such DSL method" message.
 pub const GLOBALS: &[&str] = &["currentBuild", "env", "params", "pipeline", "scm"];
+
+/// A step argument as Groovy source: describable maps as the call that made them
+/// (`string(credentialsId: 'x', variable: 'T')`), closures as `{ … }`.
+fn render_arg(v: &Value) -> String {
+    match v {
+        Value::Closure(_) => "{ … }".to_string(),
+        Value::GString(g) => crate::eval::value::to_inspect(&Value::string(g.render())),
+        Value::Map(m) => match crate::steps::symbols::symbol_of(v) {
+            Some(sym) if m.get(&Value::str("$symbol")).is_some() => {
+                let args: Vec<String> = m
+                    .snapshot()
+                    .iter()
+                    .filter(|(k, _)| to_display(k) != "$symbol")
+                    .map(|(k, v)| format!("{}: {}", to_display(k), render_arg(v)))
+                    .collect();
+                format!("{sym}({})", args.join(", "))
+            }
+            _ => crate::eval::value::to_inspect(v),
+        },
+        Value::List(l) => format!(
+            "[{}]",
+            l.snapshot()
+                .iter()
+                .map(render_arg)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        other => crate::eval::value::to_inspect(other),
+    }
+}
 
 thread_local! {
     /// How many step calls are running on this thread (block steps nest).
@@ -31,9 +61,16 @@ impl PipelineHost {
         let rendered: Vec<String> = args
             .iter()
             .map(|a| match a {
-                Value::Closure(_) => "{ … }".to_string(),
-                other => self.run.log.mask(&crate::eval::value::to_inspect(other)),
+                // Named arguments read as written: `sh(script: 'x', returnStdout: true)`.
+                Value::Map(m) if crate::steps::symbols::symbol_of(a).is_none() => m
+                    .snapshot()
+                    .iter()
+                    .map(|(k, v)| format!("{}: {}", to_display(k), render_arg(v)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                other => render_arg(other),
             })
+            .map(|s| self.run.log.mask(&s))
             .collect();
         let mut stages = ctx.stages.clone();
         if stages.is_empty() {
@@ -52,6 +89,11 @@ impl PipelineHost {
 }
 
 impl Host for PipelineHost {
+    /// In Jenkins, `sleep 5` is the step (seconds), not the GDK's `sleep(ms)`.
+    fn shadows_builtin(&self, name: &str) -> bool {
+        steps::find(name).is_some()
+    }
+
     fn call_function(
         &self,
         interp: &Interp,

@@ -17,7 +17,7 @@ pub const FLOW_INTERRUPTED: &str = "org.jenkinsci.plugins.workflow.steps.FlowInt
 
 /// Throws the interruption in force, if any (blocking steps call this).
 pub fn check_interrupted(call: &StepCall<'_>) -> R<()> {
-    match call.interp.interruption() {
+    match call.interp.take_interruption() {
         Some((class, message)) => Err(exception(&class, message)),
         None => Ok(()),
     }

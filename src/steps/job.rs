@@ -328,6 +328,7 @@ impl Step for Build {
         config.inputs = parent.inputs.clone();
         config.sh_stubs = parent.sh_stubs.clone();
         config.settings = parent.settings.clone();
+        config.user = parent.user.clone();
         let sink = Arc::new(ChildSink {
             parent: call.run.clone(),
             prefix: Mutex::new(format!("{prefix}[{job}] ")),

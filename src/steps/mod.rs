@@ -226,6 +226,27 @@ impl StepArgs {
 
 /// Binds Groovy call arguments to a step's parameters the way Jenkins' DSL does.
 pub fn bind_args(spec: &StepSpec, args: &[Value], run: &Run, ctx_prefix: &str) -> R<StepArgs> {
+    bind(spec, args, run, ctx_prefix, true)
+}
+
+/// Binds the arguments of a block step used as a Declarative option (`retry(3)` in
+/// `options`), whose body is the stage rather than a closure.
+pub fn bind_option_args(
+    spec: &StepSpec,
+    args: &[Value],
+    run: &Run,
+    ctx_prefix: &str,
+) -> R<StepArgs> {
+    bind(spec, args, run, ctx_prefix, false)
+}
+
+fn bind(
+    spec: &StepSpec,
+    args: &[Value],
+    run: &Run,
+    ctx_prefix: &str,
+    needs_body: bool,
+) -> R<StepArgs> {
     let mut out = StepArgs::default();
     let mut rest: Vec<Value> = args.to_vec();
     if spec.body != Body::None {
@@ -295,7 +316,7 @@ pub fn bind_args(spec: &StepSpec, args: &[Value], run: &Run, ctx_prefix: &str) -
             ));
         }
     }
-    if spec.body == Body::Required && out.body.is_none() {
+    if needs_body && spec.body == Body::Required && out.body.is_none() {
         return illegal_arg(format!("{}: a block {{ … }} is required", spec.name));
     }
     Ok(out)
