@@ -726,6 +726,101 @@ fn tool_resolves_configured_homes_and_fails_like_jenkins_otherwise() {
     );
 }
 
+#[test]
+fn declarative_tools_put_the_installation_on_path_for_their_stage_or_pipeline() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().expect("test setup");
+    let ws = workspace(&tmp, "ws");
+    // A Maven whose `mvn` tells where it runs from, and a JDK with a `java`.
+    let maven = workspace(&tmp, "maven");
+    let jdk = workspace(&tmp, "jdk");
+    for (home, exe) in [(&maven, "mvn"), (&jdk, "java")] {
+        std::fs::create_dir(home.join("bin")).expect("test setup");
+        let file = home.join("bin").join(exe);
+        std::fs::write(&file, format!("#!/bin/sh\necho \"{exe} from $0\"\n")).expect("test setup");
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o755))
+            .expect("test setup");
+    }
+    let settings = config::parse(
+        &format!(
+            "[tools.maven]\nM3 = \"{}\"\n[tools.jdk]\njdk17 = \"{}\"\n",
+            maven.display(),
+            jdk.display()
+        ),
+        "config.toml",
+        tmp.path(),
+    )
+    .expect("test setup");
+    let src = r#"
+pipeline {
+    agent any
+    tools { maven 'M3' }
+    stages {
+        stage('build') {
+            tools { jdk 'jdk17' }
+            steps {
+                sh 'mvn'
+                sh 'java'
+                sh 'echo "homes $MAVEN_HOME $M2_HOME $JAVA_HOME"'
+            }
+        }
+        stage('after') {
+            steps {
+                sh 'mvn'
+                sh 'echo "JAVA_HOME=${JAVA_HOME:-unset}"; command -v java >/dev/null || echo "no java"'
+            }
+        }
+    }
+}
+"#;
+    let mut cfg = RunConfig::new(ws.clone());
+    cfg.settings = settings.clone();
+    let (log, result) = run(src, cfg);
+    assert_eq!(result, BuildResult::Success, "{log}");
+    let mvn = format!("mvn from {}/bin/mvn", maven.display());
+    assert_eq!(log.lines().filter(|l| *l == mvn).count(), 2, "{log}");
+    for want in [
+        format!("java from {}/bin/java", jdk.display()),
+        format!("homes {m} {m} {j}", m = maven.display(), j = jdk.display()),
+        "JAVA_HOME=unset".to_string(),
+    ] {
+        assert!(has_line(&log, &want), "missing {want:?} in\n{log}");
+    }
+    // The stage's JDK is gone after the stage, unless the machine has its own java.
+    let system_java = Command::new("sh")
+        .args(["-c", "command -v java"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert_eq!(has_line(&log, "no java"), !system_java, "{log}");
+
+    // With `agent none` Jenkins installs no tools: not even an unknown one is looked up.
+    let mut cfg = RunConfig::new(ws.clone());
+    cfg.settings = settings.clone();
+    let none = r#"
+pipeline {
+    agent none
+    tools { maven 'M4' }
+    stages {
+        stage('s') { steps { sh 'echo "MAVEN_HOME=${MAVEN_HOME:-unset}"' } }
+    }
+}
+"#;
+    let (log, result) = run(none, cfg);
+    assert_eq!(result, BuildResult::Success, "{log}");
+    assert!(has_line(&log, "MAVEN_HOME=unset"), "{log}");
+
+    // An installation the configuration does not have stops the build before its steps.
+    let mut cfg = RunConfig::new(ws);
+    cfg.settings = settings;
+    let (log, result) = run(&src.replace("maven 'M3'", "maven 'M4'"), cfg);
+    assert_eq!(result, BuildResult::Failure, "{log}");
+    assert!(
+        log.contains("Tool type \"maven\" does not have an install of \"M4\" configured - did you mean \"M3\"?"),
+        "{log}"
+    );
+    assert!(!log.contains("mvn from"), "{log}");
+}
+
 /// A one-connection SMTP server that records the envelope (with any `AUTH`) and the message.
 fn fake_smtp() -> (u16, std::thread::JoinHandle<(Vec<String>, String)>) {
     let listener = TcpListener::bind("127.0.0.1:0").expect("test setup");

@@ -502,8 +502,10 @@ impl Exec<'_> {
     }
 
     /// `tools { maven 'M3' }`: each installation's `bin` on `PATH` and its home variables.
+    /// Without an agent (`agent none`) Jenkins installs nothing and says nothing
+    /// (`ModelInterpreter.toolsBlock`: "If there's no agent, don't install tools").
     fn with_tools(&self, tools: &[crate::model::Tool], body: impl FnOnce() -> R<()>) -> R<()> {
-        if tools.is_empty() {
+        if tools.is_empty() || self.ctx().node.is_none() {
             return body();
         }
         let mut ctx = (*self.ctx()).clone();
