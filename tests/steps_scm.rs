@@ -507,6 +507,12 @@ def banner(String s) { return '*** ' + s.toUpperCase() + ' ***' }
     )
     .expect("test setup");
     std::fs::write(lib.join("vars/version.groovy"), "def call() { 'v1' }\n").expect("test setup");
+    // A variable named like a step wins over the step, as in Jenkins' CpsScript.
+    std::fs::write(
+        lib.join("vars/mail.groovy"),
+        "def call(Map m) { echo \"library mail to ${m.to}\" }\n",
+    )
+    .expect("test setup");
     std::fs::write(
         lib.join("src/org/example/Util.groovy"),
         "package org.example\nclass Util {}\n",
@@ -543,6 +549,7 @@ def r = withStage('build') {
 }
 echo withStage.banner('done')
 echo "version ${version()}"
+mail to: 'team@example.com', subject: 's', body: 'b'
 "#;
     let (log, result) = run(src, cfg);
     assert_eq!(result, BuildResult::Success, "{log}");
@@ -554,6 +561,7 @@ echo "version ${version()}"
         "leaving build with result",
         "*** DONE ***",
         "version v2",
+        "library mail to team@example.com",
     ] {
         assert!(has_line(&log, want), "missing {want:?} in\n{log}");
     }
@@ -568,6 +576,28 @@ echo "version ${version()}"
     assert_eq!(result, BuildResult::Success, "{log}");
     assert!(has_line(&log, "Loading library utils@v1"), "{log}");
     assert!(has_line(&log, "Loading library pinned@v1"), "{log}");
+    assert!(has_line(&log, "version v1"), "{log}");
+    // The library's own working tree still has the head.
+    assert_eq!(
+        std::fs::read_to_string(lib.join("vars/version.groovy")).expect("test setup"),
+        "def call() { 'v2' }\n"
+    );
+
+    // Declarative's `libraries { lib(…) }` loads before the stages run.
+    let mut cfg = RunConfig::new(ws.clone());
+    cfg.settings = settings.clone();
+    let declarative = r#"
+pipeline {
+    agent any
+    libraries { lib('utils@v1') }
+    stages {
+        stage('use') { steps { script { echo "version ${version()}" } } }
+    }
+}
+"#;
+    let (log, result) = run(declarative, cfg);
+    assert_eq!(result, BuildResult::Success, "{log}");
+    assert!(has_line(&log, "Loading library utils@v1"), "{log}");
     assert!(has_line(&log, "version v1"), "{log}");
 
     let mut cfg = RunConfig::new(ws);
