@@ -5,4 +5,5 @@ mod eval;
 mod num;
 mod parse;
 mod robustness;
+mod steps_files;
 mod text;
