@@ -7,13 +7,25 @@ use std::sync::Arc;
 
 use pipewright::exec::log::{Log, MemorySink};
 use pipewright::exec::result::BuildResult;
-use pipewright::exec::run::RunConfig;
+use pipewright::exec::run::{Run, RunConfig, StageStatus};
 use pipewright::exec::runner::{run_source, RunError};
 
-/// One finished run: its result and its console.
+/// One finished run: its result, its console, and the run itself.
 struct Ran {
     result: BuildResult,
     log: String,
+    run: Arc<Run>,
+}
+
+impl Ran {
+    fn stage(&self, name: &str) -> Option<StageStatus> {
+        self.run
+            .stages
+            .lock()
+            .iter()
+            .find(|s| s.path.last().is_some_and(|n| n == name))
+            .map(|s| s.result)
+    }
 }
 
 fn run_with(ws: &Path, build_dir: Option<PathBuf>, src: &str) -> Ran {
@@ -22,9 +34,10 @@ fn run_with(ws: &Path, build_dir: Option<PathBuf>, src: &str) -> Ran {
     config.build_dir = build_dir;
     let log = Log::new(console.clone(), None, false);
     match run_source(src, "Jenkinsfile", config, log) {
-        Ok((_, result)) => Ran {
+        Ok((run, result)) => Ran {
             result,
             log: console.text(),
+            run,
         },
         Err(RunError::Parse(_)) => panic!("the test pipeline does not parse"),
         Err(RunError::Invalid(_)) => panic!("the test pipeline is not valid"),
@@ -136,4 +149,259 @@ fn pwd_and_its_temporary_directory() {
         "{}",
         ran.log
     );
+}
+
+#[test]
+fn stash_and_unstash_round_trip_with_excludes_and_default_excludes() {
+    let ws = workspace();
+    let build = workspace();
+    put(ws.path(), "src/a.txt", "A");
+    put(ws.path(), "src/sub/c.txt", "C");
+    put(ws.path(), "src/debug.log", "noise");
+    put(ws.path(), "src/.git/config", "[core]");
+    put(ws.path(), "src/notes.txt~", "backup");
+    put(ws.path(), "other.txt", "not included");
+    let ran = run_with(
+        ws.path(),
+        Some(build.path().to_path_buf()),
+        r#"
+        stash name: 'sources', includes: 'src/**', excludes: '**/*.log'
+        dir('src') { deleteDir() }
+        dir('restored') { unstash 'sources' }
+        echo "back: ${fileExists('src/a.txt')}"
+        "#,
+    );
+    assert_eq!(ran.result, BuildResult::Success, "{}", ran.log);
+    assert!(has_line(&ran.log, "Stashed 2 file(s)"), "{}", ran.log);
+    assert!(has_line(&ran.log, "back: false"), "{}", ran.log);
+    let restored = ws.path().join("restored/src");
+    assert_eq!(read(restored.join("a.txt")), "A");
+    assert_eq!(read(restored.join("sub/c.txt")), "C");
+    assert!(!restored.join("debug.log").exists(), "excluded explicitly");
+    assert!(!restored.join(".git").exists(), "an Ant default exclude");
+    assert!(
+        !restored.join("notes.txt~").exists(),
+        "an Ant default exclude"
+    );
+    assert!(!ws.path().join("restored/other.txt").exists());
+    assert!(build.path().join("stashes/sources/src/a.txt").is_file());
+
+    // With useDefaultExcludes: false, .git comes along too.
+    let ran = run_in(
+        ws.path(),
+        r#"
+        writeFile file: 'w/.git/HEAD', text: 'ref'
+        dir('w') { stash name: 'all', useDefaultExcludes: false }
+        dir('copy') { unstash 'all' }
+        "#,
+    );
+    assert!(has_line(&ran.log, "Stashed 1 file(s)"), "{}", ran.log);
+    assert_eq!(read(ws.path().join("copy/.git/HEAD")), "ref");
+}
+
+#[test]
+fn stash_errors_use_jenkins_messages() {
+    let ws = workspace();
+    let ran = run_in(ws.path(), "stash name: 'empty', includes: 'nothing/**'");
+    assert_eq!(ran.result, BuildResult::Failure);
+    assert!(
+        has_line(&ran.log, "ERROR: No files included in stash"),
+        "{}",
+        ran.log
+    );
+
+    let ran = run_in(
+        ws.path(),
+        "stash name: 'empty', includes: 'nothing/**', allowEmpty: true\nunstash 'empty'",
+    );
+    assert_eq!(ran.result, BuildResult::Success, "{}", ran.log);
+    assert!(has_line(&ran.log, "Stashed 0 file(s)"), "{}", ran.log);
+
+    let ran = run_in(ws.path(), "unstash 'never'");
+    assert_eq!(ran.result, BuildResult::Failure);
+    assert!(
+        has_line(&ran.log, "ERROR: No such saved stash ‘never’"),
+        "{}",
+        ran.log
+    );
+
+    let ran = run_in(ws.path(), "stash name: 'a/b'");
+    assert!(
+        ran.log.contains("‘/’ is an unsafe character"),
+        "{}",
+        ran.log
+    );
+}
+
+#[test]
+fn archive_artifacts_copies_matches_and_fails_on_no_match() {
+    let ws = workspace();
+    let build = workspace();
+    put(ws.path(), "target/app.jar", "jar");
+    put(ws.path(), "target/lib/dep.jar", "dep");
+    put(ws.path(), "target/app.JAR.md5", "sum");
+    let ran = run_with(
+        ws.path(),
+        Some(build.path().to_path_buf()),
+        "archiveArtifacts artifacts: 'target/**/*.jar', excludes: 'target/lib/**'",
+    );
+    assert_eq!(ran.result, BuildResult::Success, "{}", ran.log);
+    assert!(has_line(&ran.log, "Archiving artifacts"), "{}", ran.log);
+    assert_eq!(read(build.path().join("archive/target/app.jar")), "jar");
+    assert!(!build.path().join("archive/target/lib").exists());
+
+    let ran = run_in(
+        ws.path(),
+        "archiveArtifacts 'dist/*.zip'\necho 'not reached'",
+    );
+    assert_eq!(ran.result, BuildResult::Failure);
+    assert!(
+        has_line(
+            &ran.log,
+            "ERROR: No artifacts found that match the file pattern \"dist/*.zip\". Configuration error?"
+        ),
+        "{}",
+        ran.log
+    );
+    assert!(!ran.log.contains("not reached"));
+
+    let ran = run_in(
+        ws.path(),
+        "archiveArtifacts artifacts: 'dist/*.zip', allowEmptyArchive: true\necho 'carried on'",
+    );
+    assert_eq!(ran.result, BuildResult::Success, "{}", ran.log);
+    assert!(has_line(
+        &ran.log,
+        "No artifacts found that match the file pattern \"dist/*.zip\". Configuration error?"
+    ));
+    assert!(has_line(&ran.log, "carried on"));
+
+    let ran = run_in(
+        ws.path(),
+        "currentBuild.result = 'FAILURE'\narchiveArtifacts artifacts: 'target/*.jar', onlyIfSuccessful: true",
+    );
+    assert!(
+        has_line(
+            &ran.log,
+            "Skipped archiving because build is not successful"
+        ),
+        "{}",
+        ran.log
+    );
+
+    // caseSensitive: false lets *.jar match app.JAR.md5's sibling spelled differently.
+    put(ws.path(), "upper/APP.JAR", "J");
+    let ran = run_with(
+        ws.path(),
+        Some(build.path().to_path_buf()),
+        "archiveArtifacts artifacts: 'upper/*.jar', caseSensitive: false",
+    );
+    assert_eq!(ran.result, BuildResult::Success, "{}", ran.log);
+    assert!(build.path().join("archive/upper/APP.JAR").is_file());
+}
+
+const SUREFIRE: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<testsuite xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" name="com.example.AppTest" time="0.05" tests="4" errors="1" skipped="1" failures="1">
+  <properties><property name="java.version" value="17"/></properties>
+  <testcase name="adds" classname="com.example.AppTest" time="0.001"/>
+  <testcase name="divides" classname="com.example.AppTest" time="0.002">
+    <failure message="expected 2" type="org.opentest4j.AssertionFailedError">stack</failure>
+    <system-out><![CDATA[output]]></system-out>
+  </testcase>
+  <testcase name="loads" classname="com.example.AppTest"><error type="java.io.IOException"/></testcase>
+  <testcase name="later" classname="com.example.AppTest"><skipped/></testcase>
+</testsuite>
+"#;
+
+const PYTEST: &str = r#"<?xml version="1.0" encoding="utf-8"?><testsuites><testsuite name="pytest" errors="0" failures="0" skipped="1" tests="3"><testcase classname="tests.test_app" name="test_ok" time="0.001" /><testcase classname="tests.test_app" name="test_also_ok" time="0.001"></testcase><testcase classname="tests.test_app" name="test_skip" time="0.000"><skipped type="pytest.skip" message="not on linux">skip reason</skipped></testcase></testsuite></testsuites>"#;
+
+#[test]
+fn junit_counts_two_report_shapes_and_marks_build_and_stage_unstable() {
+    let ws = workspace();
+    put(
+        ws.path(),
+        "target/surefire-reports/TEST-com.example.AppTest.xml",
+        SUREFIRE,
+    );
+    put(ws.path(), "python/report.xml", PYTEST);
+    let ran = run_in(
+        ws.path(),
+        r#"
+        stage('Test') {
+            def t = junit testResults: 'target/surefire-reports/*.xml, python/*.xml'
+            echo "total=${t.totalCount} failed=${t.failCount} skipped=${t.skipCount} passed=${t.passCount}"
+            echo "getter=${t.getFailCount()}"
+        }
+        stage('After') { echo "result=${currentBuild.currentResult}" }
+        "#,
+    );
+    assert!(has_line(&ran.log, "Recording test results"), "{}", ran.log);
+    assert!(
+        has_line(&ran.log, "total=7 failed=2 skipped=2 passed=3"),
+        "{}",
+        ran.log
+    );
+    assert!(has_line(&ran.log, "getter=2"), "{}", ran.log);
+    assert!(has_line(&ran.log, "result=UNSTABLE"), "{}", ran.log);
+    assert_eq!(ran.result, BuildResult::Unstable);
+    assert_eq!(ran.stage("Test"), Some(StageStatus::Unstable));
+    assert_eq!(ran.stage("After"), Some(StageStatus::Success));
+}
+
+#[test]
+fn junit_passing_reports_leave_the_build_alone_and_skip_marking_spares_the_build() {
+    let ws = workspace();
+    put(ws.path(), "reports/py.xml", PYTEST);
+    let ran = run_in(
+        ws.path(),
+        "def t = junit 'reports/*.xml'\necho \"failed=${t.failCount} passed=${t.passCount}\"",
+    );
+    assert_eq!(ran.result, BuildResult::Success, "{}", ran.log);
+    assert!(has_line(&ran.log, "failed=0 passed=2"), "{}", ran.log);
+
+    put(ws.path(), "failing/s.xml", SUREFIRE);
+    let ran = run_in(
+        ws.path(),
+        "stage('T') { junit testResults: 'failing/*.xml', skipMarkingBuildUnstable: true }",
+    );
+    assert_eq!(ran.result, BuildResult::Success, "{}", ran.log);
+    assert_eq!(ran.stage("T"), Some(StageStatus::Unstable));
+}
+
+#[test]
+fn junit_without_reports_fails_unless_empty_results_are_allowed() {
+    let ws = workspace();
+    let ran = run_in(ws.path(), "junit 'build/test-results/**/*.xml'");
+    assert_eq!(ran.result, BuildResult::Failure);
+    assert!(
+        has_line(
+            &ran.log,
+            "ERROR: No test report files were found. Configuration error?"
+        ),
+        "{}",
+        ran.log
+    );
+
+    let ran = run_in(
+        ws.path(),
+        "def t = junit testResults: 'nothing/*.xml', allowEmptyResults: true\necho \"total=${t.totalCount}\"",
+    );
+    assert_eq!(ran.result, BuildResult::Success, "{}", ran.log);
+    assert!(has_line(
+        &ran.log,
+        "No test report files were found. Configuration error?"
+    ));
+    assert!(has_line(
+        &ran.log,
+        "None of the test reports contained any result"
+    ));
+    assert!(has_line(&ran.log, "total=0"));
+
+    put(ws.path(), "empty/TEST-none.xml", "<testsuite name=\"x\"/>");
+    let ran = run_in(ws.path(), "junit 'empty/*.xml'");
+    assert_eq!(ran.result, BuildResult::Failure);
+    assert!(has_line(
+        &ran.log,
+        "ERROR: None of the test reports contained any result"
+    ));
 }

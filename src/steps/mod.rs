@@ -5,6 +5,7 @@
 //! them: named arguments, or one positional argument for the step's main parameter, plus an
 //! optional closure body.
 
+pub mod archive;
 pub mod basic;
 pub mod blocks;
 pub mod credentials;
@@ -313,6 +314,7 @@ pub fn registry() -> &'static [&'static dyn Step] {
         v.extend_from_slice(files::STEPS);
         v.extend_from_slice(credentials::STEPS);
         v.extend_from_slice(interaction::STEPS);
+        v.extend_from_slice(archive::STEPS);
         v.sort_by_key(|s| s.spec().name);
         v
     })
