@@ -66,6 +66,11 @@ fn has_line(log: &str, line: &str) -> bool {
     log.lines().any(|l| l == line)
 }
 
+#[track_caller]
+fn assert_line(log: &str, line: &str) {
+    assert!(has_line(log, line), "no line {line:?} in:\n{log}");
+}
+
 #[test]
 fn base64_write_and_read_preserve_bytes() {
     let ws = workspace();
@@ -84,12 +89,12 @@ fn base64_write_and_read_preserve_bytes() {
         std::fs::read(ws.path().join("bin/blob")).expect("written"),
         vec![0, 1, 2, 0xFF, 0x80]
     );
-    assert!(has_line(&ran.log, "b64=AAEC/4A="), "{}", ran.log);
+    assert_line(&ran.log, "b64=AAEC/4A=");
     assert_eq!(
         std::fs::read(ws.path().join("latin.txt")).expect("written"),
         b"caf\xe9"
     );
-    assert!(has_line(&ran.log, "latin=café"), "{}", ran.log);
+    assert_line(&ran.log, "latin=café");
 
     let ran = run_in(
         ws.path(),
@@ -103,16 +108,12 @@ fn base64_write_and_read_preserve_bytes() {
         ran.log
     );
     let ran = run_in(ws.path(), "readFile 'absent.txt'");
-    assert!(
-        has_line(
-            &ran.log,
-            &format!(
-                "ERROR: java.nio.file.NoSuchFileException: {}",
-                ws.path().join("absent.txt").display()
-            )
+    assert_line(
+        &ran.log,
+        &format!(
+            "ERROR: java.nio.file.NoSuchFileException: {}",
+            ws.path().join("absent.txt").display()
         ),
-        "{}",
-        ran.log
     );
 }
 
@@ -128,7 +129,7 @@ fn delete_dir_removes_the_current_directory_but_not_link_targets() {
         "dir('build') { deleteDir() }\necho \"gone=${!fileExists('build')}\"",
     );
     assert_eq!(ran.result, BuildResult::Success, "{}", ran.log);
-    assert!(has_line(&ran.log, "gone=true"), "{}", ran.log);
+    assert_line(&ran.log, "gone=true");
     assert!(!ws.path().join("build").exists());
     assert_eq!(read(outside.path().join("keep.txt")), "precious");
 }
@@ -142,13 +143,9 @@ fn pwd_and_its_temporary_directory() {
     );
     assert_eq!(ran.result, BuildResult::Success, "{}", ran.log);
     let w = ws.path().display().to_string();
-    assert!(has_line(&ran.log, &format!("cwd={w}")), "{}", ran.log);
-    assert!(has_line(&ran.log, &format!("tmp={w}@tmp")), "{}", ran.log);
-    assert!(
-        has_line(&ran.log, &format!("subtmp={w}/sub@tmp")),
-        "{}",
-        ran.log
-    );
+    assert_line(&ran.log, &format!("cwd={w}"));
+    assert_line(&ran.log, &format!("tmp={w}@tmp"));
+    assert_line(&ran.log, &format!("subtmp={w}/sub@tmp"));
 }
 
 #[test]
@@ -172,8 +169,8 @@ fn stash_and_unstash_round_trip_with_excludes_and_default_excludes() {
         "#,
     );
     assert_eq!(ran.result, BuildResult::Success, "{}", ran.log);
-    assert!(has_line(&ran.log, "Stashed 2 file(s)"), "{}", ran.log);
-    assert!(has_line(&ran.log, "back: false"), "{}", ran.log);
+    assert_line(&ran.log, "Stashed 2 file(s)");
+    assert_line(&ran.log, "back: false");
     let restored = ws.path().join("restored/src");
     assert_eq!(read(restored.join("a.txt")), "A");
     assert_eq!(read(restored.join("sub/c.txt")), "C");
@@ -195,7 +192,7 @@ fn stash_and_unstash_round_trip_with_excludes_and_default_excludes() {
         dir('copy') { unstash 'all' }
         "#,
     );
-    assert!(has_line(&ran.log, "Stashed 1 file(s)"), "{}", ran.log);
+    assert_line(&ran.log, "Stashed 1 file(s)");
     assert_eq!(read(ws.path().join("copy/.git/HEAD")), "ref");
 }
 
@@ -204,26 +201,18 @@ fn stash_errors_use_jenkins_messages() {
     let ws = workspace();
     let ran = run_in(ws.path(), "stash name: 'empty', includes: 'nothing/**'");
     assert_eq!(ran.result, BuildResult::Failure);
-    assert!(
-        has_line(&ran.log, "ERROR: No files included in stash"),
-        "{}",
-        ran.log
-    );
+    assert_line(&ran.log, "ERROR: No files included in stash");
 
     let ran = run_in(
         ws.path(),
         "stash name: 'empty', includes: 'nothing/**', allowEmpty: true\nunstash 'empty'",
     );
     assert_eq!(ran.result, BuildResult::Success, "{}", ran.log);
-    assert!(has_line(&ran.log, "Stashed 0 file(s)"), "{}", ran.log);
+    assert_line(&ran.log, "Stashed 0 file(s)");
 
     let ran = run_in(ws.path(), "unstash 'never'");
     assert_eq!(ran.result, BuildResult::Failure);
-    assert!(
-        has_line(&ran.log, "ERROR: No such saved stash ‘never’"),
-        "{}",
-        ran.log
-    );
+    assert_line(&ran.log, "ERROR: No such saved stash ‘never’");
 
     let ran = run_in(ws.path(), "stash name: 'a/b'");
     assert!(
@@ -246,7 +235,7 @@ fn archive_artifacts_copies_matches_and_fails_on_no_match() {
         "archiveArtifacts artifacts: 'target/**/*.jar', excludes: 'target/lib/**'",
     );
     assert_eq!(ran.result, BuildResult::Success, "{}", ran.log);
-    assert!(has_line(&ran.log, "Archiving artifacts"), "{}", ran.log);
+    assert_line(&ran.log, "Archiving artifacts");
     assert_eq!(read(build.path().join("archive/target/app.jar")), "jar");
     assert!(!build.path().join("archive/target/lib").exists());
 
@@ -255,14 +244,7 @@ fn archive_artifacts_copies_matches_and_fails_on_no_match() {
         "archiveArtifacts 'dist/*.zip'\necho 'not reached'",
     );
     assert_eq!(ran.result, BuildResult::Failure);
-    assert!(
-        has_line(
-            &ran.log,
-            "ERROR: No artifacts found that match the file pattern \"dist/*.zip\". Configuration error?"
-        ),
-        "{}",
-        ran.log
-    );
+    assert_line(&ran.log, "ERROR: No artifacts found that match the file pattern \"dist/*.zip\". Configuration error?");
     assert!(!ran.log.contains("not reached"));
 
     let ran = run_in(
@@ -270,23 +252,19 @@ fn archive_artifacts_copies_matches_and_fails_on_no_match() {
         "archiveArtifacts artifacts: 'dist/*.zip', allowEmptyArchive: true\necho 'carried on'",
     );
     assert_eq!(ran.result, BuildResult::Success, "{}", ran.log);
-    assert!(has_line(
+    assert_line(
         &ran.log,
-        "No artifacts found that match the file pattern \"dist/*.zip\". Configuration error?"
-    ));
-    assert!(has_line(&ran.log, "carried on"));
+        "No artifacts found that match the file pattern \"dist/*.zip\". Configuration error?",
+    );
+    assert_line(&ran.log, "carried on");
 
     let ran = run_in(
         ws.path(),
         "currentBuild.result = 'FAILURE'\narchiveArtifacts artifacts: 'target/*.jar', onlyIfSuccessful: true",
     );
-    assert!(
-        has_line(
-            &ran.log,
-            "Skipped archiving because build is not successful"
-        ),
-        "{}",
-        ran.log
+    assert_line(
+        &ran.log,
+        "Skipped archiving because build is not successful",
     );
 
     // caseSensitive: false lets *.jar match app.JAR.md5's sibling spelled differently.
@@ -335,14 +313,10 @@ fn junit_counts_two_report_shapes_and_marks_build_and_stage_unstable() {
         stage('After') { echo "result=${currentBuild.currentResult}" }
         "#,
     );
-    assert!(has_line(&ran.log, "Recording test results"), "{}", ran.log);
-    assert!(
-        has_line(&ran.log, "total=7 failed=2 skipped=2 passed=3"),
-        "{}",
-        ran.log
-    );
-    assert!(has_line(&ran.log, "getter=2"), "{}", ran.log);
-    assert!(has_line(&ran.log, "result=UNSTABLE"), "{}", ran.log);
+    assert_line(&ran.log, "Recording test results");
+    assert_line(&ran.log, "total=7 failed=2 skipped=2 passed=3");
+    assert_line(&ran.log, "getter=2");
+    assert_line(&ran.log, "result=UNSTABLE");
     assert_eq!(ran.result, BuildResult::Unstable);
     assert_eq!(ran.stage("Test"), Some(StageStatus::Unstable));
     assert_eq!(ran.stage("After"), Some(StageStatus::Success));
@@ -357,7 +331,7 @@ fn junit_passing_reports_leave_the_build_alone_and_skip_marking_spares_the_build
         "def t = junit 'reports/*.xml'\necho \"failed=${t.failCount} passed=${t.passCount}\"",
     );
     assert_eq!(ran.result, BuildResult::Success, "{}", ran.log);
-    assert!(has_line(&ran.log, "failed=0 passed=2"), "{}", ran.log);
+    assert_line(&ran.log, "failed=0 passed=2");
 
     put(ws.path(), "failing/s.xml", SUREFIRE);
     let ran = run_in(
@@ -373,13 +347,9 @@ fn junit_without_reports_fails_unless_empty_results_are_allowed() {
     let ws = workspace();
     let ran = run_in(ws.path(), "junit 'build/test-results/**/*.xml'");
     assert_eq!(ran.result, BuildResult::Failure);
-    assert!(
-        has_line(
-            &ran.log,
-            "ERROR: No test report files were found. Configuration error?"
-        ),
-        "{}",
-        ran.log
+    assert_line(
+        &ran.log,
+        "ERROR: No test report files were found. Configuration error?",
     );
 
     let ran = run_in(
@@ -387,10 +357,10 @@ fn junit_without_reports_fails_unless_empty_results_are_allowed() {
         "def t = junit testResults: 'nothing/*.xml', allowEmptyResults: true\necho \"total=${t.totalCount}\"",
     );
     assert_eq!(ran.result, BuildResult::Success, "{}", ran.log);
-    assert!(has_line(
+    assert_line(
         &ran.log,
-        "No test report files were found. Configuration error?"
-    ));
+        "No test report files were found. Configuration error?",
+    );
     assert!(has_line(
         &ran.log,
         "None of the test reports contained any result"
@@ -404,4 +374,450 @@ fn junit_without_reports_fails_unless_empty_results_are_allowed() {
         &ran.log,
         "ERROR: None of the test reports contained any result"
     ));
+}
+
+#[test]
+fn read_json_and_write_json_round_trip_keeping_order_and_numbers() {
+    let ws = workspace();
+    put(
+        ws.path(),
+        "in.json",
+        r#"{"zeta": 1, "alpha": {"big": 12345678901, "ratio": 0.25, "list": [3, 2, 1]}, "name": "app", "none": null, "ok": true}"#,
+    );
+    let ran = run_in(
+        ws.path(),
+        r#"
+        def j = readJSON file: 'in.json'
+        echo "keys=${j.keySet()}"
+        echo "types=${j.zeta.getClass().simpleName} ${j.alpha.big.getClass().simpleName} ${j.alpha.ratio.getClass().simpleName}"
+        echo "nested=${j.alpha.list[0]} ${j.name} ${j.none == null} ${j.ok}"
+        j.added = [1.50, 'x']
+        writeJSON file: 'out/out.json', json: j
+        echo writeJSON(json: [b: 1, a: [c: 2, d: [3, 4]]], returnText: true, pretty: 2)
+        echo writeJSON(json: '[1, {"x": "y"}]', returnText: true)
+        def arr = readJSON text: '[{"id": 1}, {"id": 2}]'
+        echo "ids=${arr.collect { it.id }}"
+        "#,
+    );
+    assert_eq!(ran.result, BuildResult::Success, "{}", ran.log);
+    assert_line(&ran.log, "keys=[zeta, alpha, name, none, ok]");
+    assert_line(&ran.log, "types=Integer Long Double");
+    assert_line(&ran.log, "nested=3 app true true");
+    assert_line(&ran.log, "ids=[1, 2]");
+    assert_eq!(
+        read(ws.path().join("out/out.json")),
+        r#"{"zeta":1,"alpha":{"big":12345678901,"ratio":0.25,"list":[3,2,1]},"name":"app","none":null,"ok":true,"added":[1.5,"x"]}"#
+    );
+    assert!(
+        ran.log.contains("{\n  \"b\": 1,\n  \"a\":   {\n    \"c\": 2,\n    \"d\":     [\n      3,\n      4\n    ]\n  }\n}"),
+        "{}",
+        ran.log
+    );
+    assert_line(&ran.log, r#"[1,{"x":"y"}]"#);
+}
+
+#[test]
+fn json_argument_errors_are_the_plugins() {
+    let ws = workspace();
+    let ran = run_in(ws.path(), "readJSON file: 'a.json', text: '{}'");
+    assert_line(&ran.log, "ERROR: java.lang.IllegalArgumentException: At most one of file or text must be provided to readJSON.");
+    let ran = run_in(ws.path(), "readJSON file: 'missing.json'");
+    let missing = ws.path().join("missing.json");
+    assert_line(
+        &ran.log,
+        &format!(
+            "ERROR: java.io.FileNotFoundException: {} does not exist.",
+            missing.display()
+        ),
+    );
+    let ran = run_in(ws.path(), "writeJSON json: [a: 1]");
+    assert!(ran
+        .log
+        .contains("You have to provide either file or returnText to writeJSON."));
+    let ran = run_in(ws.path(), "readJSON text: '{\"a\": }'");
+    assert_eq!(ran.result, BuildResult::Failure);
+    assert!(
+        ran.log.contains("ERROR: net.sf.json.JSONException: "),
+        "{}",
+        ran.log
+    );
+}
+
+#[test]
+fn read_yaml_reads_documents_with_yaml_1_1_types() {
+    let ws = workspace();
+    put(
+        ws.path(),
+        "chart.yaml",
+        "name: app\nversion: 1.2.3\nreplicas: 3\n",
+    );
+    let ran = run_in(
+        ws.path(),
+        r#"
+        def docs = readYaml text: """
+kind: Deployment
+enabled: yes
+ports: [80, 443]
+---
+kind: Service
+mode: 0755
+ratio: 0.5
+empty: ~
+"""
+        echo "count=${docs.size()} first=${docs[0].kind} second=${docs[1].kind}"
+        echo "enabled=${docs[0].enabled} ports=${docs[0].ports} mode=${docs[1].mode} ratio=${docs[1].ratio} empty=${docs[1].empty}"
+        def one = readYaml file: 'chart.yaml'
+        echo "one=${one.getClass().simpleName} version=${one.version} replicas=${one.replicas + 1}"
+        def both = readYaml file: 'chart.yaml', text: 'extra: true'
+        echo "both=${both.keySet()}"
+        "#,
+    );
+    assert_eq!(ran.result, BuildResult::Success, "{}", ran.log);
+    assert_line(&ran.log, "count=2 first=Deployment second=Service");
+    assert_line(
+        &ran.log,
+        "enabled=true ports=[80, 443] mode=493 ratio=0.5 empty=null",
+    );
+    assert_line(&ran.log, "one=LinkedHashMap version=1.2.3 replicas=4");
+    assert_line(&ran.log, "both=[name, version, replicas, extra]");
+}
+
+#[test]
+fn write_yaml_writes_block_style_and_refuses_to_overwrite() {
+    let ws = workspace();
+    let ran = run_in(
+        ws.path(),
+        r#"
+        writeYaml file: 'values.yaml', data: [image: [repo: 'app', tag: '1.0'], ports: [80, 443], debug: false, note: 'yes']
+        writeYaml file: 'values.yaml', data: [other: 1]
+        "#,
+    );
+    assert_eq!(ran.result, BuildResult::Failure);
+    let path = ws.path().join("values.yaml");
+    assert_line(
+        &ran.log,
+        &format!(
+            "ERROR: java.nio.file.FileAlreadyExistsException: {}",
+            path.display()
+        ),
+    );
+    assert_eq!(
+        read(&path),
+        "image:\n  repo: app\n  tag: '1.0'\nports:\n- 80\n- 443\ndebug: false\nnote: 'yes'\n"
+    );
+
+    let ran = run_in(
+        ws.path(),
+        r#"
+        writeYaml file: 'values.yaml', data: [other: 1], overwrite: true
+        echo writeYaml(datas: [[a: 1], [b: [c: 'd']]], returnText: true)
+        def back = readYaml file: 'values.yaml'
+        echo "back=${back}"
+        "#,
+    );
+    assert_eq!(ran.result, BuildResult::Success, "{}", ran.log);
+    assert_eq!(read(&path), "other: 1\n");
+    assert!(ran.log.contains("a: 1\n---\nb:\n  c: d\n"), "{}", ran.log);
+    assert_line(&ran.log, "back=[other:1]");
+
+    let ran = run_in(ws.path(), "writeYaml returnText: true");
+    assert!(ran
+        .log
+        .contains("data or datas parameter must be provided to writeYaml"));
+}
+
+#[test]
+fn read_json_prints_as_groovy_maps_and_lists() {
+    let ws = workspace();
+    put(
+        ws.path(),
+        "list.json",
+        "[1, \"two\", {\"three\": [3.50]}]\n",
+    );
+    let ran = run_in(
+        ws.path(),
+        r#"
+        println readJSON(text: '{"a":[1,2]}')
+        println readJSON(text: '  {"b": {"c": null, "d": false}}  ')
+        println readJSON(file: 'list.json')
+        println readJSON(text: 'null') == null
+        println readJSON(text: '[1] ignored after the value')
+        def big = readJSON text: '{"n": 12345678901234567890, "e": 1e3}'
+        println "${big.n.getClass().simpleName} ${big.e}"
+        "#,
+    );
+    assert_eq!(ran.result, BuildResult::Success, "{}", ran.log);
+    for line in [
+        "[a:[1, 2]]",
+        "[b:[c:null, d:false]]",
+        "[1, two, [three:[3.5]]]",
+        "true",
+        "[1]",
+        "BigInteger 1000.0",
+    ] {
+        assert_line(&ran.log, line);
+    }
+}
+
+#[test]
+fn read_json_syntax_errors_are_json_lib_exceptions() {
+    let ws = workspace();
+    put(ws.path(), "padded.json", "\n{\"a\": 1}");
+    std::fs::create_dir_all(ws.path().join("dir.json")).expect("mkdir");
+    let ran = run_in(
+        ws.path(),
+        r#"
+        for (t in ['abc', '{"a": }', '{"a" 1}', '[1, 2']) {
+            try { readJSON text: t } catch (net.sf.json.JSONException e) { echo "caught: ${e.message}" }
+        }
+        // A file is parsed as it is: json-lib wants it to start with { or [.
+        try { readJSON file: 'padded.json' } catch (e) { echo "padded: ${e.message}" }
+        readJSON file: 'dir.json'
+        "#,
+    );
+    assert_eq!(ran.result, BuildResult::Failure, "{}", ran.log);
+    for line in [
+        "caught: Invalid JSON String",
+        r#"caught: Missing value. at character 7 of {"a": }"#,
+        r#"caught: Expected a ':' after a key at character 6 of {"a" 1}"#,
+        "caught: Expected a ',' or ']' at character 5 of [1, 2",
+        "padded: Invalid JSON String",
+    ] {
+        assert_line(&ran.log, line);
+    }
+    let dir = ws.path().join("dir.json");
+    assert_line(
+        &ran.log,
+        &format!(
+            "ERROR: java.lang.IllegalArgumentException: {} is a directory.",
+            dir.display()
+        ),
+    );
+}
+
+#[test]
+fn write_json_pretty_and_string_input_in_files() {
+    let ws = workspace();
+    let ran = run_in(
+        ws.path(),
+        r#"
+        writeJSON file: 'pretty.json', json: [name: 'app', tags: ['a', 'b'], one: [k: 'v'], none: null], pretty: 2
+        writeJSON file: 'text.json', json: '{"z": [1, 2.0], "s": "a/b</c>"}'
+        writeJSON file: 'nested.json', json: [raw: '[1, 2]', obj: '{"x": 1}', bad: '[not json']
+        writeJSON file: 'pretty.json', json: [replaced: true]
+        echo writeJSON(json: [[a: 1], [b: 2]], returnText: true)
+        try { writeJSON json: [a: 1], file: 'x.json', returnText: true } catch (e) { echo "both: ${e.message}" }
+        try { writeJSON file: 'x.json' } catch (e) { echo "none: ${e.message}" }
+        "#,
+    );
+    assert_eq!(ran.result, BuildResult::Success, "{}", ran.log);
+    assert_eq!(read(ws.path().join("pretty.json")), r#"{"replaced":true}"#);
+    assert_eq!(
+        read(ws.path().join("text.json")),
+        r#"{"z":[1,2],"s":"a/b<\/c>"}"#
+    );
+    // json-lib turns strings that look like JSON into JSON.
+    assert_eq!(
+        read(ws.path().join("nested.json")),
+        r#"{"raw":[1,2],"obj":{"x":1},"bad":"[not json"}"#
+    );
+    assert_line(&ran.log, r#"[{"a":1},{"b":2}]"#);
+    assert_line(
+        &ran.log,
+        "both: You cannot provide both returnText and file to writeJSON.",
+    );
+    assert_line(
+        &ran.log,
+        "none: You have to provide a JSON object to save for writeJSON.",
+    );
+
+    let ran = run_in(
+        ws.path(),
+        "writeJSON file: 'p.json', json: [name: 'app', tags: ['a', 'b'], one: [k: 'v']], pretty: 2",
+    );
+    assert_eq!(ran.result, BuildResult::Success, "{}", ran.log);
+    // json-lib's layout: nested multi-line values get the outer indent again; a one-member
+    // object stays on one line.
+    assert_eq!(
+        read(ws.path().join("p.json")),
+        "{\n  \"name\": \"app\",\n  \"tags\":   [\n    \"a\",\n    \"b\"\n  ],\n  \"one\": {\"k\": \"v\"}\n}"
+    );
+}
+
+#[test]
+fn read_yaml_anchors_merges_timestamps_and_limits() {
+    let ws = workspace();
+    let ran = run_in(
+        ws.path(),
+        r#"
+        def y = readYaml text: '''
+base: &base
+  image: app
+  tag: "1.0"
+prod:
+  <<: *base
+  tag: 2.0
+released: 2024-01-02
+quoted: '2024-01-02'
+octal: 010
+hex: 0x1F
+sexagesimal: 1:30
+flags: [on, off, y, n, ~]
+text: |
+  line one
+  line two
+'''
+        println y.prod
+        println "${y.released.getClass().name} ${y.released.time}"
+        println "${y.quoted.getClass().simpleName} ${y.octal} ${y.hex} ${y.sexagesimal}"
+        println y.flags
+        println y.text.readLines()
+        println readYaml(text: '')
+        println readYaml(text: 'plain words')
+        def docs = readYaml text: '---\na: 1\n---\n- x\n'
+        println "${docs.getClass().simpleName} ${docs}"
+        "#,
+    );
+    assert_eq!(ran.result, BuildResult::Success, "{}", ran.log);
+    for line in [
+        "[image:app, tag:2.0]",
+        "java.util.Date 1704153600000",
+        "String 8 31 90",
+        "[true, false, y, n, null]",
+        "[line one, line two]",
+        "[]",
+        "plain words",
+        "ArrayList [[a:1], [x]]",
+    ] {
+        assert_line(&ran.log, line);
+    }
+
+    // More aliases to collections than SnakeYAML allows, and a ceiling Jenkins enforces.
+    let mut bomb = String::from("a: &a [x]\nb: [");
+    bomb.push_str(&vec!["*a"; 51].join(", "));
+    bomb.push_str("]\n");
+    put(ws.path(), "bomb.yaml", &bomb);
+    let ran = run_in(
+        ws.path(),
+        r#"
+        try { readYaml file: 'bomb.yaml' } catch (e) { echo "default: ${e}" }
+        echo "raised: ${readYaml(file: 'bomb.yaml', maxAliasesForCollections: 50).b.size()}"
+        "#,
+    );
+    assert_line(
+        &ran.log,
+        "default: org.yaml.snakeyaml.error.YAMLException: Number of aliases for non-scalar nodes exceeds the specified max=50",
+    );
+    let ran = run_in(
+        ws.path(),
+        "readYaml text: 'a: 1', maxAliasesForCollections: 51",
+    );
+    assert!(
+        ran.log.contains(
+            "java.lang.IllegalArgumentException: 51 > 50. Reduce the aliases in your yaml"
+        ),
+        "{}",
+        ran.log
+    );
+    let ran = run_in(ws.path(), "readYaml file: 'nope.yaml'");
+    assert_line(
+        &ran.log,
+        &format!(
+            "ERROR: java.io.FileNotFoundException: {} does not exist.",
+            ws.path().join("nope.yaml").display()
+        ),
+    );
+}
+
+#[test]
+fn write_yaml_quotes_folds_and_round_trips_like_snakeyaml() {
+    let ws = workspace();
+    let ran = run_in(
+        ws.path(),
+        r#"
+        def words = (['word'] * 30).join(' ')
+        writeYaml file: 'out.yaml', data: [
+            empty: '', version: '1.10', flag: 'on', colon: 'a: b', hash: 'a #b', star: '*x',
+            script: 'make\nmake test\n', long: words, nested: [list: [[a: 1], []], map: [:]],
+            when: readYaml(text: 'd: 2024-01-02').d, tab: 'a\tb'
+        ]
+        def back = readYaml file: 'out.yaml'
+        echo "same=${back.long == words} ${back.script == 'make\nmake test\n'} ${back.version}"
+        "#,
+    );
+    assert_eq!(ran.result, BuildResult::Success, "{}", ran.log);
+    let expected = [
+        "empty: ''",
+        "version: '1.10'",
+        "flag: 'on'",
+        "colon: 'a: b'",
+        "hash: 'a #b'",
+        "star: '*x'",
+        "script: |",
+        "  make",
+        "  make test",
+        // Folded at the first single space past column 80.
+        "long: word word word word word word word word word word word word word word word word",
+        "  word word word word word word word word word word word word word word",
+        "nested:",
+        "  list:",
+        "  - a: 1",
+        "  - []",
+        "  map: {}",
+        "when: 2024-01-02T00:00:00Z",
+        "tab: \"a\\tb\"",
+        "",
+    ]
+    .join("\n");
+    assert_eq!(read(ws.path().join("out.yaml")), expected);
+    assert_line(&ran.log, "same=true true 1.10");
+
+    let ran = run_in(
+        ws.path(),
+        r#"
+        try { writeYaml data: [a: 1], file: 'x.yaml', returnText: true } catch (e) { echo "1: ${e.message}" }
+        try { writeYaml data: [a: 1] } catch (e) { echo "2: ${e.message}" }
+        try { writeYaml data: [a: { -> 1 }], returnText: true } catch (e) { echo "3: ${e.message}" }
+        try { writeYaml data: 1, datas: [2], returnText: true } catch (e) { echo "4: ${e.message}" }
+        echo writeYaml(data: 'top level', returnText: true)
+        "#,
+    );
+    for line in [
+        "1: cannot provide both returnText and file to writeYaml",
+        "2: either file or returnText must be provided to writeYaml",
+        "3: data parameter has invalid content (no-basic classes)",
+        "4: only one of data or datas must be provided to writeYaml",
+        "top level",
+    ] {
+        assert_line(&ran.log, line);
+    }
+}
+
+#[test]
+fn data_steps_under_dry_run_read_but_do_not_write() {
+    let ws = workspace();
+    put(ws.path(), "in.yaml", "a: 1\n");
+    let console = Arc::new(MemorySink::default());
+    let mut config = RunConfig::new(ws.path().to_path_buf());
+    config.dry_run = true;
+    let log = Log::new(console.clone(), None, false);
+    let src = r#"
+        echo "yaml=${readYaml(file: 'in.yaml')}"
+        echo "json=${readJSON(file: 'missing.json')}"
+        writeYaml file: 'out.yaml', data: [a: 2]
+        writeJSON file: 'out.json', json: [a: 2]
+        echo "text=${writeJSON(json: [a: 3], returnText: true)}"
+    "#;
+    let Ok((_, result)) = run_source(src, "Jenkinsfile", config, log) else {
+        panic!("the test pipeline runs");
+    };
+    let text = console.text();
+    assert_eq!(result, BuildResult::Success, "{text}");
+    assert_line(&text, "yaml=[a:1]");
+    assert_line(&text, "json=[:]");
+    assert_line(&text, r#"text={"a":3}"#);
+    assert!(text.contains("[dry-run] writeYaml:"), "{text}");
+    assert!(text.contains("[dry-run] writeJSON: out.json"), "{text}");
+    assert!(!ws.path().join("out.yaml").exists());
+    assert!(!ws.path().join("out.json").exists());
 }

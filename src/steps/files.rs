@@ -188,10 +188,15 @@ pub fn base64_encode(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
-/// Implements [`Step`] for a step that only reads (`readFile`, `readJSON`, `readYaml`): its
-/// `read(call, dry)` serves both runs, since a dry run may read what is there.
+/// Implements [`Step`] for a step whose run and dry run are one function,
+/// `method(call, dry)` (`read` unless named): the reading steps (`readFile`, `readJSON`,
+/// `readYaml`), which read under `--dry-run` too, and steps that decide themselves what a
+/// dry run skips (`writeJSON`, `writeYaml` still return their text).
 macro_rules! reading_step {
     ($ty:ty, $spec:expr) => {
+        $crate::steps::files::reading_step!($ty, $spec, read);
+    };
+    ($ty:ty, $spec:expr, $method:ident) => {
         impl $crate::steps::Step for $ty {
             fn spec(&self) -> &'static $crate::steps::StepSpec {
                 &$spec
@@ -201,18 +206,19 @@ macro_rules! reading_step {
                 &self,
                 call: &$crate::steps::StepCall<'_>,
             ) -> $crate::eval::error::R<$crate::eval::value::Value> {
-                Self::read(call, true)
+                Self::$method(call, true)
             }
 
             fn run(
                 &self,
                 call: &$crate::steps::StepCall<'_>,
             ) -> $crate::eval::error::R<$crate::eval::value::Value> {
-                Self::read(call, false)
+                Self::$method(call, false)
             }
         }
     };
 }
+pub(crate) use reading_step;
 
 pub struct Pwd;
 static PWD: StepSpec = StepSpec {

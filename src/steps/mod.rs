@@ -9,6 +9,7 @@ pub mod archive;
 pub mod basic;
 pub mod blocks;
 pub mod credentials;
+pub mod data;
 pub mod files;
 pub mod interaction;
 pub mod symbols;
@@ -314,6 +315,7 @@ pub fn registry() -> &'static [&'static dyn Step] {
         v.extend_from_slice(files::STEPS);
         v.extend_from_slice(credentials::STEPS);
         v.extend_from_slice(interaction::STEPS);
+        v.extend_from_slice(data::STEPS);
         v.extend_from_slice(archive::STEPS);
         v.sort_by_key(|s| s.spec().name);
         v
