@@ -61,7 +61,9 @@ enum Outcome {
 
 fn check(src: &str) -> Outcome {
     match parse(src) {
-        Err(e) => Outcome::SyntaxError(e.first().map(|e| e.message.to_string()).unwrap_or_default()),
+        Err(e) => {
+            Outcome::SyntaxError(e.first().map(|e| e.message.to_string()).unwrap_or_default())
+        }
         Ok(script) => match lower_with_source(&script, src) {
             Ok(None) => Outcome::Scripted,
             Ok(Some(p)) => Outcome::Valid(Box::new(p)),

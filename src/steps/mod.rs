@@ -8,8 +8,10 @@
 pub mod basic;
 pub mod blocks;
 pub mod credentials;
+pub mod docker;
 pub mod files;
 pub mod interaction;
+pub mod plugins;
 pub mod symbols;
 
 use std::sync::Arc;
@@ -334,6 +336,7 @@ pub fn registry() -> &'static [&'static dyn Step] {
         v.extend_from_slice(files::STEPS);
         v.extend_from_slice(credentials::STEPS);
         v.extend_from_slice(interaction::STEPS);
+        v.extend_from_slice(plugins::STEPS);
         v.sort_by_key(|s| s.spec().name);
         v
     })
