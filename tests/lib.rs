@@ -2,7 +2,6 @@
 mod conformance;
 mod corpus;
 mod eval;
-mod examples;
 mod num;
 mod parse;
 mod robustness;
