@@ -5,5 +5,7 @@ mod eval;
 mod num;
 mod parse;
 mod robustness;
+mod run;
 mod steps_files;
 mod text;
+mod validate;

@@ -111,7 +111,7 @@ fn base64_write_and_read_preserve_bytes() {
     assert_line(
         &ran.log,
         &format!(
-            "ERROR: java.nio.file.NoSuchFileException: {}",
+            "java.nio.file.NoSuchFileException: {}",
             ws.path().join("absent.txt").display()
         ),
     );
@@ -420,13 +420,13 @@ fn read_json_and_write_json_round_trip_keeping_order_and_numbers() {
 fn json_argument_errors_are_the_plugins() {
     let ws = workspace();
     let ran = run_in(ws.path(), "readJSON file: 'a.json', text: '{}'");
-    assert_line(&ran.log, "ERROR: java.lang.IllegalArgumentException: At most one of file or text must be provided to readJSON.");
+    assert_line(&ran.log, "java.lang.IllegalArgumentException: At most one of file or text must be provided to readJSON.");
     let ran = run_in(ws.path(), "readJSON file: 'missing.json'");
     let missing = ws.path().join("missing.json");
     assert_line(
         &ran.log,
         &format!(
-            "ERROR: java.io.FileNotFoundException: {} does not exist.",
+            "java.io.FileNotFoundException: {} does not exist.",
             missing.display()
         ),
     );
@@ -437,7 +437,7 @@ fn json_argument_errors_are_the_plugins() {
     let ran = run_in(ws.path(), "readJSON text: '{\"a\": }'");
     assert_eq!(ran.result, BuildResult::Failure);
     assert!(
-        ran.log.contains("ERROR: net.sf.json.JSONException: "),
+        ran.log.contains("net.sf.json.JSONException: "),
         "{}",
         ran.log
     );
@@ -497,7 +497,7 @@ fn write_yaml_writes_block_style_and_refuses_to_overwrite() {
     assert_line(
         &ran.log,
         &format!(
-            "ERROR: java.nio.file.FileAlreadyExistsException: {}",
+            "java.nio.file.FileAlreadyExistsException: {}",
             path.display()
         ),
     );
@@ -589,7 +589,7 @@ fn read_json_syntax_errors_are_json_lib_exceptions() {
     assert_line(
         &ran.log,
         &format!(
-            "ERROR: java.lang.IllegalArgumentException: {} is a directory.",
+            "java.lang.IllegalArgumentException: {} is a directory.",
             dir.display()
         ),
     );
@@ -723,7 +723,7 @@ text: |
     assert_line(
         &ran.log,
         &format!(
-            "ERROR: java.io.FileNotFoundException: {} does not exist.",
+            "java.io.FileNotFoundException: {} does not exist.",
             ws.path().join("nope.yaml").display()
         ),
     );

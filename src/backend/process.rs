@@ -1,11 +1,10 @@
 //! Running shell scripts for `sh`: in their own process group so a timeout or an abort can
 //! kill the whole tree, with output streamed line by line as it comes.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use indexmap::IndexMap;
@@ -33,39 +32,57 @@ pub enum ShOutcome {
     Interrupted,
 }
 
-enum Event {
-    Line(String),
-    Stdout(String),
-    Eof,
+/// One output stream of the script, read on the calling thread.
+struct Stream {
+    file: std::fs::File,
+    /// Captured (returned as the step's value) rather than logged line by line.
+    capture: bool,
+    /// Bytes of a line not yet ended.
+    partial: Vec<u8>,
+    open: bool,
 }
 
-fn reader_thread<R: Read + Send + 'static>(r: R, tx: mpsc::Sender<Event>, capture: bool) {
-    std::thread::spawn(move || {
-        let mut reader = BufReader::new(r);
-        let mut buf = Vec::new();
-        loop {
-            buf.clear();
-            match reader.read_until(b'\n', &mut buf) {
-                Ok(0) | Err(_) => break,
-                Ok(_) => {
-                    let text = String::from_utf8_lossy(&buf).into_owned();
-                    let ev = if capture {
-                        Event::Stdout(text)
-                    } else {
-                        Event::Line(
-                            text.trim_end_matches('\n')
-                                .trim_end_matches('\r')
-                                .to_string(),
-                        )
-                    };
-                    if tx.send(ev).is_err() {
-                        break;
-                    }
-                }
-            }
+impl Stream {
+    fn new(fd: impl Into<std::os::fd::OwnedFd>, capture: bool) -> Self {
+        Stream {
+            file: std::fs::File::from(fd.into()),
+            capture,
+            partial: Vec::new(),
+            open: true,
         }
-        let _ = tx.send(Event::Eof);
-    });
+    }
+
+    /// Reads what is available (the caller polled the descriptor); logs complete lines.
+    fn read(&mut self, buf: &mut [u8], out: &mut Vec<u8>, on_line: &mut dyn FnMut(&str)) {
+        match self.file.read(buf) {
+            Ok(0) => self.close(on_line),
+            Ok(n) if self.capture => out.extend_from_slice(&buf[..n]),
+            Ok(n) => {
+                self.partial.extend_from_slice(&buf[..n]);
+                let mut start = 0;
+                while let Some(i) = self.partial[start..].iter().position(|&b| b == b'\n') {
+                    emit(&self.partial[start..start + i], on_line);
+                    start += i + 1;
+                }
+                self.partial.drain(..start);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => self.close(on_line),
+        }
+    }
+
+    fn close(&mut self, on_line: &mut dyn FnMut(&str)) {
+        if !self.partial.is_empty() {
+            let rest = std::mem::take(&mut self.partial);
+            emit(&rest, on_line);
+        }
+        self.open = false;
+    }
+}
+
+fn emit(line: &[u8], on_line: &mut dyn FnMut(&str)) {
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    on_line(&String::from_utf8_lossy(line));
 }
 
 /// Runs `script` the way Jenkins' `sh` does: with `sh -xe` unless it starts with a `#!`
@@ -92,7 +109,7 @@ pub fn run_sh(
         tmp_script = Some(path);
         c
     } else {
-        let mut c = Command::new("sh");
+        let mut c = Command::new(shell_path(req.env.get("PATH").map(String::as_str)));
         c.arg("-xe").arg("-c").arg(&req.script);
         c
     };
@@ -101,8 +118,8 @@ pub fn run_sh(
         .envs(req.env.iter())
         .stdin(Stdio::null())
         .process_group(0);
-    let (tx, rx) = mpsc::channel();
-    let mut open_streams = 0;
+    // Output is read on this thread with poll(2): no thread per step.
+    let mut streams = Vec::new();
     if req.capture_stdout {
         cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
     } else {
@@ -110,34 +127,50 @@ pub fn run_sh(
         let (r, w) = std::io::pipe()?;
         let w2 = w.try_clone()?;
         cmd.stdout(w).stderr(w2);
-        reader_thread(r, tx.clone(), false);
-        open_streams += 1;
+        streams.push(Stream::new(r, false));
     }
     let mut child = cmd.spawn()?;
     // Drop the write ends held by `cmd` so EOF arrives when the child exits.
     drop(cmd);
-    if req.capture_stdout {
-        if let Some(out) = child.stdout.take() {
-            reader_thread(out, tx.clone(), true);
-            open_streams += 1;
-        }
-        if let Some(err) = child.stderr.take() {
-            reader_thread(err, tx.clone(), false);
-            open_streams += 1;
-        }
+    if let Some(out) = child.stdout.take() {
+        streams.push(Stream::new(out, true));
     }
-    drop(tx);
+    if let Some(err) = child.stderr.take() {
+        streams.push(Stream::new(err, false));
+    }
     let pgid = child.id() as i32;
-    let mut stdout = String::new();
+    let pidfd = pidfd_open(pgid);
+    let mut stdout = Vec::new();
+    let mut buf = [0u8; 8192];
     let mut killed_at: Option<Instant> = None;
     let mut exited_at: Option<Instant> = None;
-    while open_streams > 0 {
-        match rx.recv_timeout(Duration::from_millis(20)) {
-            Ok(Event::Line(l)) => on_line(&l),
-            Ok(Event::Stdout(s)) => stdout.push_str(&s),
-            Ok(Event::Eof) => open_streams -= 1,
-            Err(mpsc::RecvTimeoutError::Timeout) => {}
-            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+    while streams.iter().any(|s| s.open) {
+        use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
+        use std::os::fd::AsFd;
+        let ready: Vec<bool> = {
+            let mut fds: Vec<PollFd> = streams
+                .iter()
+                .filter(|s| s.open)
+                .map(|s| PollFd::new(s.file.as_fd(), PollFlags::POLLIN))
+                .collect();
+            // The shell's exit wakes the poll too (a background process may hold the pipe).
+            if let (Some(fd), None) = (&pidfd, exited_at) {
+                fds.push(PollFd::new(fd.as_fd(), PollFlags::POLLIN));
+            }
+            match poll(&mut fds, PollTimeout::from(20u8)) {
+                Ok(_) => fds
+                    .iter()
+                    .map(|f| f.revents().is_some_and(|r| !r.is_empty()))
+                    .collect(),
+                Err(nix::errno::Errno::EINTR) => vec![false; fds.len()],
+                Err(e) => return Err(e.into()),
+            }
+        };
+        let mut ready = ready.into_iter();
+        for s in streams.iter_mut().filter(|s| s.open) {
+            if ready.next() == Some(true) {
+                s.read(&mut buf, &mut stdout, on_line);
+            }
         }
         // A background process may keep the output pipe open after the shell exits: stop
         // reading shortly after the shell is gone.
@@ -163,6 +196,14 @@ pub fn run_sh(
             }
         }
     }
+    for s in streams.iter_mut().filter(|s| s.open) {
+        s.close(on_line);
+    }
+    let stdout = String::from_utf8_lossy(&stdout).into_owned();
+    // The output is closed, so the shell has almost always exited. Wait on its pidfd (or
+    // poll with a short, growing pause where there is none), never blocking for good: the
+    // script may have closed its output and kept running, and must stay interruptible.
+    let mut pause = Duration::from_micros(50);
     let status = loop {
         if let Some(s) = child.try_wait()? {
             break s;
@@ -170,7 +211,18 @@ pub fn run_sh(
         if interrupted() {
             kill_group(pgid, nix::sys::signal::Signal::SIGKILL);
         }
-        std::thread::sleep(Duration::from_millis(10));
+        match &pidfd {
+            Some(fd) => {
+                use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
+                use std::os::fd::AsFd;
+                let mut fds = [PollFd::new(fd.as_fd(), PollFlags::POLLIN)];
+                let _ = poll(&mut fds, PollTimeout::from(20u8));
+            }
+            None => {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(10));
+            }
+        }
     };
     drop(tmp_script);
     if killed_at.is_some() || interrupted() {
@@ -183,6 +235,39 @@ pub fn run_sh(
         128 + status.signal().unwrap_or(0)
     });
     Ok(ShOutcome::Exited { code, stdout, pgid })
+}
+
+/// A descriptor that becomes readable when process `pid` exits (Linux 5.3+); `None` on
+/// kernels without `pidfd_open`, where the caller polls instead.
+fn pidfd_open(pid: i32) -> Option<std::os::fd::OwnedFd> {
+    let pid = rustix::process::Pid::from_raw(pid)?;
+    rustix::process::pidfd_open(pid, rustix::process::PidfdFlags::empty()).ok()
+}
+
+/// `sh` resolved on the script's `PATH`. An absolute program lets the standard library
+/// start it with `posix_spawn` (a vfork) instead of a full fork of this process, which is
+/// most of the cost of a short `sh` step; a name to look up with a changed `PATH` would
+/// force the fork.
+fn shell_path(path_var: Option<&str>) -> PathBuf {
+    use std::sync::Mutex;
+    static CACHE: Mutex<Option<(String, PathBuf)>> = Mutex::new(None);
+    let path_var = path_var.unwrap_or("/usr/bin:/bin");
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((p, found)) = cache.as_ref() {
+        if p == path_var {
+            return found.clone();
+        }
+    }
+    let found = std::env::split_paths(path_var)
+        .filter(|d| d.is_absolute())
+        .map(|d| d.join("sh"))
+        .find(|c| {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::metadata(c).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        })
+        .unwrap_or_else(|| PathBuf::from("sh"));
+    *cache = Some((path_var.to_string(), found.clone()));
+    found
 }
 
 /// Kills a process group (leftover background processes at the end of a run).

@@ -146,16 +146,22 @@ fn lint_cmd(a: LintArgs) -> ExitCode {
             Ok(s) => s,
             Err(code) => return code,
         };
-        if let Err(errors) = crate::syntax::parse(&src) {
+        let name = f.display().to_string();
+        let script = match crate::syntax::parse(&src) {
+            Ok(script) => script,
+            Err(errors) => {
+                failed = true;
+                diagnostic::eprint(crate::syntax::ParseFailure::new(name, src, errors));
+                continue;
+            }
+        };
+        if a.parse_only {
+            continue;
+        }
+        if let Err(errors) = crate::model::lower_with_source(&script, &src) {
             failed = true;
-            let name = f.display().to_string();
-            diagnostic::eprint(crate::syntax::ParseFailure {
-                file: name.clone(),
-                src: miette::NamedSource::new(name, src),
-                errors,
-            });
+            diagnostic::eprint(crate::model::ValidationFailure::new(name, src, errors));
         }
     }
-    let _ = a.parse_only;
     ExitCode::from(if failed { exit::FAILURE } else { exit::OK })
 }

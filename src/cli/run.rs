@@ -193,6 +193,15 @@ pub fn run_cmd(a: RunArgs) -> ExitCode {
         Ok(w) => w,
         Err(e) => return fail(format!("no workspace: {e}")),
     };
+    // Like Jenkins, a workspace that does not exist yet is created.
+    if !workspace.exists() {
+        if let Err(e) = std::fs::create_dir_all(&workspace) {
+            return fail(format!(
+                "cannot create the workspace {}: {e}",
+                workspace.display()
+            ));
+        }
+    }
     if !workspace.is_dir() {
         return fail(format!(
             "the workspace {} is not a directory",
@@ -299,6 +308,13 @@ pub fn run_cmd(a: RunArgs) -> ExitCode {
         for l in crate::exec::report::call_tree(&run) {
             println!("{l}");
         }
+    }
+    if let Some(d) = runner::BuildFailed::of(&run, &src, &file_label) {
+        // The log said it Jenkins' way; this says where.
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        eprintln!();
+        diagnostic::eprint(d);
     }
     if let Some(p) = &a.json {
         if let Err(e) = std::fs::write(p, crate::exec::report::json(&run, result)) {

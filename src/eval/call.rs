@@ -73,6 +73,13 @@ impl Interp {
                 }
             }
         }
+        // Host functions that shadow Groovy's own (Jenkins' `sleep` step over the GDK's
+        // `sleep(ms)`) come first.
+        if self.ctx.host.shadows_builtin(name) {
+            if let Some(r) = self.ctx.host.call_function(self, name, &args, span) {
+                return r;
+            }
+        }
         if let Some(r) = super::methods::script_function(self, name, &args, span) {
             return r;
         }

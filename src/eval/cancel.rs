@@ -2,10 +2,11 @@
 //! running code.
 //!
 //! A token is pushed on an interpreter's token stack for the extent of a block (a `timeout`
-//! body, a parallel branch, the whole build). When it fires, the next statement boundary
-//! throws the token's exception once — a Jenkins `FlowInterruptedException`, which scripts can
-//! catch, as in Jenkins — and blocking steps (`sh`, `sleep`, `input`) see
-//! [`CancelToken::fired`] and stop at once.
+//! body, a parallel branch, the whole build). When it fires, each interpreter under it is
+//! interrupted once: the next statement boundary, or the blocking step running (`sh`,
+//! `sleep`, `input`), throws the token's exception — a Jenkins `FlowInterruptedException`,
+//! which scripts can catch, as in Jenkins. The interpreter records the delivery, so the
+//! `finally` blocks and `post` steps that run while it unwinds are not interrupted again.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -14,7 +15,6 @@ use parking_lot::Mutex;
 /// A cancellation request that code under a block observes.
 pub struct CancelToken {
     fired: AtomicBool,
-    delivered: AtomicBool,
     /// The exception thrown when the interruption is delivered: class and message.
     cause: Mutex<Option<(String, Option<String>)>>,
 }
@@ -29,7 +29,6 @@ impl CancelToken {
     pub fn new() -> CancelToken {
         CancelToken {
             fired: AtomicBool::new(false),
-            delivered: AtomicBool::new(false),
             cause: Mutex::new(None),
         }
     }
@@ -45,14 +44,6 @@ impl CancelToken {
 
     pub fn fired(&self) -> bool {
         self.fired.load(Ordering::Relaxed)
-    }
-
-    /// The exception to throw, the first time it is asked for after the token fired.
-    pub fn take_delivery(&self) -> Option<(String, Option<String>)> {
-        if !self.fired() || self.delivered.swap(true, Ordering::SeqCst) {
-            return None;
-        }
-        self.cause.lock().clone()
     }
 
     /// The cause of the cancellation, once fired.

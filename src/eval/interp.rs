@@ -58,6 +58,12 @@ impl BufferOutput {
 
 /// What the embedding application adds to the language: Jenkins steps and globals.
 pub trait Host: Send + Sync {
+    /// Whether the host's `name` wins over a Groovy built-in function of that name.
+    fn shadows_builtin(&self, name: &str) -> bool {
+        let _ = name;
+        false
+    }
+
     /// An unqualified call no script method or built-in function answered.
     fn call_function(
         &self,
@@ -151,6 +157,9 @@ pub struct Interp {
     pub ext: std::cell::RefCell<Vec<Arc<dyn std::any::Any + Send + Sync>>>,
     /// Cancellation tokens of the blocks being run, outermost first.
     pub tokens: std::cell::RefCell<Vec<Arc<super::cancel::CancelToken>>>,
+    /// Fired tokens whose interruption this interpreter has already thrown: each firing
+    /// interrupts a thread once, so `finally` blocks and `post` steps run normally after.
+    delivered: std::cell::RefCell<Vec<Arc<super::cancel::CancelToken>>>,
     depth: Cell<usize>,
     /// While positive, cancellation is not checked: `finally` blocks run to completion
     /// while a cancelled evaluation unwinds.
@@ -216,6 +225,7 @@ pub fn with_current<T>(f: impl FnOnce(&Interp) -> T) -> Option<T> {
         ctx,
         ext: std::cell::RefCell::new(Vec::new()),
         tokens: std::cell::RefCell::new(Vec::new()),
+        delivered: std::cell::RefCell::new(Vec::new()),
         depth: Cell::new(0),
         shield: Cell::new(0),
         steps: Cell::new(0),
@@ -230,6 +240,7 @@ impl Interp {
             ctx,
             ext: std::cell::RefCell::new(Vec::new()),
             tokens: std::cell::RefCell::new(Vec::new()),
+            delivered: std::cell::RefCell::new(Vec::new()),
             depth: Cell::new(0),
             shield: Cell::new(0),
             steps: Cell::new(0),
@@ -241,6 +252,7 @@ impl Interp {
         let child = Interp::new(self.ctx.clone());
         *child.ext.borrow_mut() = self.ext.borrow().clone();
         *child.tokens.borrow_mut() = self.tokens.borrow().clone();
+        *child.delivered.borrow_mut() = self.delivered.borrow().clone();
         child
     }
 
@@ -277,12 +289,30 @@ impl Interp {
         r
     }
 
-    /// The cause of the first fired token in force, for blocking steps that must stop.
-    pub fn interruption(&self) -> Option<(String, Option<String>)> {
+    /// The first fired token in force whose interruption was not thrown here yet.
+    fn pending_token(&self) -> Option<Arc<super::cancel::CancelToken>> {
         if self.shield.get() > 0 {
             return None;
         }
-        self.tokens.borrow().iter().find_map(|t| t.cause())
+        let delivered = self.delivered.borrow();
+        self.tokens
+            .borrow()
+            .iter()
+            .find(|t| t.fired() && !delivered.iter().any(|d| Arc::ptr_eq(d, t)))
+            .cloned()
+    }
+
+    /// The cause of a pending interruption, for blocking steps that must stop (peeks).
+    pub fn interruption(&self) -> Option<(String, Option<String>)> {
+        self.pending_token().and_then(|t| t.cause())
+    }
+
+    /// Takes the pending interruption: the caller throws it; later checks on this
+    /// interpreter no longer see that firing.
+    pub fn take_interruption(&self) -> Option<(String, Option<String>)> {
+        let t = self.pending_token()?;
+        self.delivered.borrow_mut().push(t.clone());
+        t.cause()
     }
 
     /// The interned copy of a string literal.
@@ -320,8 +350,7 @@ impl Interp {
         if self.ctx.cancel.load(Ordering::Relaxed) {
             return Err(Flow::Halt(HaltReason::Interrupted));
         }
-        let delivery = self.tokens.borrow().iter().find_map(|t| t.take_delivery());
-        if let Some((class, message)) = delivery {
+        if let Some((class, message)) = self.take_interruption() {
             return Err(exception(&class, message));
         }
         Ok(())

@@ -228,6 +228,7 @@ impl Exec<'_> {
             .log
             .line(&parent.log_prefix(), &format!("[Pipeline] {{ ({})", s.name));
         let started = Instant::now();
+        let record = self.run.begin_stage(ctx.stages.clone());
         let skipped = std::cell::Cell::new(false);
         let r = self.interp.with_ext(ctx.clone(), || -> R<()> {
             let when = s.when.as_ref();
@@ -273,14 +274,13 @@ impl Exec<'_> {
                 &parent.log_prefix(),
                 &format!("Stage \"{}\" skipped due to when conditional", s.name),
             );
-            self.run
-                .record_stage(ctx.stages.clone(), StageStatus::Skipped, duration);
+            self.run.end_stage(record, StageStatus::Skipped, duration);
         } else {
             let status = match &r {
                 Ok(()) => StageStatus::from_result(ctx.stage_result()),
                 Err(f) => StageStatus::from_result(result_of_error(f).combine(ctx.stage_result())),
             };
-            self.run.record_stage(ctx.stages.clone(), status, duration);
+            self.run.end_stage(record, status, duration);
         }
         self.run.log.line(
             &parent.log_prefix(),
@@ -513,7 +513,7 @@ impl Exec<'_> {
         };
         let values = self.interp.eval_args(&first.args, &self.env())?;
         let prefix = self.ctx().log_prefix();
-        let args = crate::steps::bind_args(step.spec(), &values, self.run, &prefix)
+        let args = crate::steps::bind_option_args(step.spec(), &values, self.run, &prefix)
             .map_err(|f| f.at(first.span))?;
         let mut inner = || self.with_options(rest, body).map(|()| Value::Null);
         let r = if name == "timeout" {

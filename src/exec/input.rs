@@ -158,10 +158,6 @@ pub enum Answer {
 /// Prompts are asked one at a time, whatever branch asks.
 static PROMPT: Mutex<()> = Mutex::new(());
 
-fn user() -> String {
-    std::env::var("USER").unwrap_or_else(|_| "anonymous".into())
-}
-
 fn usage_error(req: &InputRequest, why: &str) -> Flow {
     exception(
         "hudson.AbortException",
@@ -303,18 +299,20 @@ pub fn request(interp: &Interp, run: &Arc<Run>, req: &InputRequest) -> R<IndexMa
     }
     match answer(run, req)? {
         Answer::Proceed(mut values) => {
-            run.log.line(&prefix, &format!("Approved by {}", user()));
+            run.log
+                .line(&prefix, &format!("Approved by {}", run.config.user));
             if let Some(sp) = &req.submitter_parameter {
-                values.insert(sp.clone(), Value::string(user()));
+                values.insert(sp.clone(), Value::string(run.config.user.clone()));
             }
             Ok(values)
         }
         Answer::Abort => {
-            run.log.line(&prefix, &format!("Rejected by {}", user()));
+            run.log
+                .line(&prefix, &format!("Rejected by {}", run.config.user));
             Err(Flow::Throw(Box::new(Thrown {
                 value: exception_value(
                     FLOW_INTERRUPTED,
-                    Some(format!("Rejected by {}", user())),
+                    Some(format!("Rejected by {}", run.config.user)),
                     None,
                 ),
                 span: None,

@@ -33,6 +33,8 @@ pub struct RunConfig {
     pub inputs: InputAnswers,
     /// `--stage NAME`: run only these stages (and what they contain); empty = all.
     pub only_stages: Vec<String>,
+    /// Who runs the build (`Started by user …`, `Approved by …`).
+    pub user: String,
     /// `--dry-run`: what `sh` returns, matched in order against the script (first match).
     pub sh_stubs: Vec<ShStub>,
 }
@@ -68,6 +70,7 @@ impl RunConfig {
             inputs: InputAnswers::default(),
             sh_stubs: Vec::new(),
             only_stages: Vec::new(),
+            user: super::user_name(),
         }
     }
 }
@@ -164,6 +167,19 @@ pub struct Run {
     /// killed when the run ends.
     pub process_groups: Mutex<Vec<i32>>,
     legacy: Mutex<Option<LegacyStage>>,
+    /// The error that failed the build, for the diagnostic `pipe run` prints at the end.
+    pub failure: Mutex<Option<Failure>>,
+}
+
+/// Where and why a build failed.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    /// The build was aborted (timeout, `input` rejected, Ctrl-C) rather than failed.
+    pub aborted: bool,
+    pub message: String,
+    pub span: Option<crate::syntax::Span>,
+    pub trace: Vec<crate::syntax::Span>,
+    pub help: Option<String>,
 }
 
 impl Run {
@@ -182,6 +198,7 @@ impl Run {
             started: Instant::now(),
             process_groups: Mutex::new(Vec::new()),
             legacy: Mutex::new(None),
+            failure: Mutex::new(None),
         }
     }
 
@@ -256,6 +273,25 @@ impl Run {
         let mut cur = self.result.lock();
         if cur.is_none_or(|c| r.is_worse_than(c)) {
             *cur = Some(r);
+        }
+    }
+
+    /// Records a stage as it starts, so the table lists stages in the order they began;
+    /// [`Run::end_stage`] fills in the outcome.
+    pub fn begin_stage(&self, path: Vec<String>) -> usize {
+        let mut stages = self.stages.lock();
+        stages.push(StageRecord {
+            path,
+            result: StageStatus::Success,
+            duration: Duration::ZERO,
+        });
+        stages.len() - 1
+    }
+
+    pub fn end_stage(&self, index: usize, result: StageStatus, duration: Duration) {
+        if let Some(rec) = self.stages.lock().get_mut(index) {
+            rec.result = result;
+            rec.duration = duration;
         }
     }
 

@@ -14,7 +14,7 @@ use crate::eval::error::Flow;
 use crate::eval::interp::{BufferOutput, Interp, ScriptCtx};
 use crate::eval::scope::Scope;
 use crate::model::{self, ValidationError};
-use crate::steps::blocks::{error_text, result_of_error};
+use crate::steps::blocks::{error_text, failure_report, result_of_error};
 use crate::syntax::{self, ParseFailure};
 
 /// Why a run did not start.
@@ -35,6 +35,42 @@ pub struct InvalidPipeline {
     pub errors: Vec<ValidationError>,
 }
 
+/// The error that failed a build, pointing into the pipeline file.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("the build {}: {message}", if *aborted { "was aborted" } else { "failed" })]
+#[diagnostic(code(pipe::run::failed))]
+pub struct BuildFailed {
+    pub aborted: bool,
+    pub message: String,
+    #[source_code]
+    pub src: NamedSource<String>,
+    #[label("failed here")]
+    pub span: Option<miette::SourceSpan>,
+    #[label(collection, "called from here")]
+    pub trace: Vec<miette::LabeledSpan>,
+    #[help]
+    pub help: Option<String>,
+}
+
+impl BuildFailed {
+    /// The diagnostic of a failed run, if it failed with an error.
+    pub fn of(run: &Run, src: &str, file: &str) -> Option<BuildFailed> {
+        let f = run.failure.lock().clone()?;
+        Some(BuildFailed {
+            aborted: f.aborted,
+            message: f.message,
+            src: NamedSource::new(file, src.to_string()),
+            span: f.span.map(Into::into),
+            trace: f
+                .trace
+                .iter()
+                .map(|s| miette::LabeledSpan::new_with_span(Some("called from here".into()), *s))
+                .collect(),
+            help: f.help,
+        })
+    }
+}
+
 /// Parses and validates a pipeline file without running anything.
 pub fn check(
     src: &str,
@@ -50,7 +86,7 @@ pub fn check(
             }))
         }
     };
-    match model::lower(&script) {
+    match model::lower_with_source(&script, src) {
         Ok(p) => Ok((script, p)),
         Err(errors) => Err(RunError::Invalid(InvalidPipeline {
             file: file.to_string(),
@@ -163,18 +199,54 @@ fn finish(run: &Arc<Run>, r: Result<(), Flow>) -> BuildResult {
         Ok(()) | Err(Flow::Return(_)) => {}
         Err(f) => {
             let result = result_of_error(&f);
-            if result == BuildResult::Aborted {
-                let msg = error_text(&f);
-                if !msg.is_empty() && msg != "interrupted" {
-                    run.log.line("", &msg);
-                }
-            } else {
-                run.log.line("", &format!("ERROR: {}", error_text(&f)));
+            let report = failure_report(&f);
+            // An input's rejection was logged when it happened.
+            if !report.is_empty() && report != "interrupted" && !report.starts_with("Rejected by ")
+            {
+                run.log.line("", &report);
+            }
+            if let Flow::Throw(t) = &f {
+                let aborted = result == BuildResult::Aborted;
+                let text = if aborted {
+                    report.clone()
+                } else {
+                    error_text(&f)
+                };
+                *run.failure.lock() = Some(super::run::Failure {
+                    aborted,
+                    help: failure_help(&text),
+                    message: text,
+                    span: t.span,
+                    trace: t.trace.clone(),
+                });
             }
             run.set_result(result);
         }
     }
     run.current_result()
+}
+
+/// Help for a build failure where a fix is known.
+fn failure_help(message: &str) -> Option<String> {
+    if let Some(rest) = message.strip_prefix("java.lang.NoSuchMethodError: No such DSL method '") {
+        let name = rest.split('\'').next().unwrap_or_default();
+        return Some(match crate::steps::suggest(name) {
+            Some(best) => {
+                format!("did you mean `{best}`? `pipe lint` finds unknown steps before a run")
+            }
+            None => "check the step name; `pipe lint` lists unknown steps before a run".into(),
+        });
+    }
+    if message.starts_with("input ") && message.contains("--input") {
+        return Some("pass --input ID=proceed, --input ID=abort or --yes".into());
+    }
+    if message.starts_with("Could not find credentials entry") {
+        return Some(
+            "add it to the credentials file (--credentials FILE) or set PIPE_CREDENTIAL_<ID>"
+                .into(),
+        );
+    }
+    None
 }
 
 /// A value-free convenience for tests: runs `src` with a fresh run over `config`.
@@ -260,13 +332,8 @@ pub fn build(
     } else {
         None
     };
-    run.log.line(
-        "",
-        &format!(
-            "Started by user {}",
-            std::env::var("USER").unwrap_or_else(|_| "pipewright".into())
-        ),
-    );
+    run.log
+        .line("", &format!("Started by user {}", run.config.user));
     run.log.line(
         "",
         &format!("Running in {}", run.config.workspace.display()),

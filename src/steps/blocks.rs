@@ -52,6 +52,26 @@ pub fn is_interruption(v: &Value) -> bool {
     matches!(v, Value::Exception(e) if &*e.class == FLOW_INTERRUPTED)
 }
 
+/// How Jenkins logs a caught failure: `ERROR: message` for an `AbortException` (what
+/// `error` and `sh` throw), the interruption's message, or `class: message` (the head of
+/// the stack trace) for anything else.
+pub fn failure_report(f: &Flow) -> String {
+    match f {
+        Flow::Throw(t) => match &t.value {
+            Value::Exception(e) if &*e.class == "hudson.AbortException" => {
+                format!("ERROR: {}", exception_message(e).unwrap_or_default())
+            }
+            Value::Exception(e) if &*e.class == FLOW_INTERRUPTED => {
+                exception_message(e).unwrap_or_default()
+            }
+            Value::Exception(e) => crate::eval::value::exception_to_string(e),
+            other => to_display(other),
+        },
+        Flow::Halt(_) => "interrupted".into(),
+        _ => String::new(),
+    }
+}
+
 /// The text Jenkins prints for a failure: the message of an `AbortException`/`error`,
 /// `class: message` otherwise.
 pub fn error_text(f: &Flow) -> String {
@@ -97,6 +117,7 @@ pub fn run_stage(
     run.log
         .line(&parent.log_prefix(), &format!("[Pipeline] {{ ({name})"));
     let started = Instant::now();
+    let record = run.begin_stage(ctx.stages.clone());
     let ctx = Arc::new(ctx);
     let r = interp.with_ext(ctx.clone(), || body(&ctx));
     let status = match &r {
@@ -104,7 +125,7 @@ pub fn run_stage(
         Err(f) => StageStatus::from_result(result_of_error(f).combine(ctx.stage_result())),
     };
     let _ = span;
-    run.record_stage(ctx.stages.clone(), status, started.elapsed());
+    run.end_stage(record, status, started.elapsed());
     run.log
         .line(&parent.log_prefix(), &format!("[Pipeline] }} // {name}"));
     r
@@ -529,13 +550,11 @@ fn catch_error(call: &StepCall<'_>, build: BuildResult, stage: BuildResult) -> R
             }
             let ctx = StepCtx::current(call.interp);
             let prefix = ctx.log_prefix();
-            match call.args.string("message") {
-                Some(m) => call.run.log.line(&prefix, &m),
-                None => call
-                    .run
-                    .log
-                    .line(&prefix, &format!("ERROR: {}", error_text(&f))),
+            // As CatchErrorStep's callback: the message, then the error itself.
+            if let Some(m) = call.args.string("message") {
+                call.run.log.line(&prefix, &format!("ERROR: {m}"));
             }
+            call.run.log.line(&prefix, &failure_report(&f));
             let (build, stage) = if interrupted {
                 (BuildResult::Aborted, BuildResult::Aborted)
             } else {
@@ -742,8 +761,15 @@ pub fn run_parallel(
         let _ = h.join();
     }
     if !failures.is_empty() {
-        // Plain errors are more severe than aborts; ties go to the earliest.
-        failures.sort_by_key(|(result, _, halt, _)| (*halt, *result == BuildResult::Aborted));
+        // As ParallelStep: plain exceptions are more severe than AbortException, which is
+        // more severe than an interruption; ties go to the earliest.
+        let rank = |t: &Thrown, halt: bool| match &t.value {
+            _ if halt => 3,
+            Value::Exception(e) if &*e.class == FLOW_INTERRUPTED => 2,
+            Value::Exception(e) if &*e.class == "hudson.AbortException" => 1,
+            _ => 0,
+        };
+        failures.sort_by_key(|(_, thrown, halt, _)| rank(thrown, *halt));
         let (_, thrown, halt, _) = failures.remove(0);
         if halt {
             return Err(Flow::Halt(crate::eval::error::HaltReason::Interrupted));

@@ -10,8 +10,10 @@ pub mod basic;
 pub mod blocks;
 pub mod credentials;
 pub mod data;
+pub mod docker;
 pub mod files;
 pub mod interaction;
+pub mod plugins;
 pub mod symbols;
 
 use std::sync::Arc;
@@ -226,6 +228,27 @@ impl StepArgs {
 
 /// Binds Groovy call arguments to a step's parameters the way Jenkins' DSL does.
 pub fn bind_args(spec: &StepSpec, args: &[Value], run: &Run, ctx_prefix: &str) -> R<StepArgs> {
+    bind(spec, args, run, ctx_prefix, true)
+}
+
+/// Binds the arguments of a block step used as a Declarative option (`retry(3)` in
+/// `options`), whose body is the stage rather than a closure.
+pub fn bind_option_args(
+    spec: &StepSpec,
+    args: &[Value],
+    run: &Run,
+    ctx_prefix: &str,
+) -> R<StepArgs> {
+    bind(spec, args, run, ctx_prefix, false)
+}
+
+fn bind(
+    spec: &StepSpec,
+    args: &[Value],
+    run: &Run,
+    ctx_prefix: &str,
+    needs_body: bool,
+) -> R<StepArgs> {
     let mut out = StepArgs::default();
     let mut rest: Vec<Value> = args.to_vec();
     if spec.body != Body::None {
@@ -295,7 +318,7 @@ pub fn bind_args(spec: &StepSpec, args: &[Value], run: &Run, ctx_prefix: &str) -
             ));
         }
     }
-    if spec.body == Body::Required && out.body.is_none() {
+    if needs_body && spec.body == Body::Required && out.body.is_none() {
         return illegal_arg(format!("{}: a block {{ … }} is required", spec.name));
     }
     Ok(out)
@@ -317,6 +340,7 @@ pub fn registry() -> &'static [&'static dyn Step] {
         v.extend_from_slice(interaction::STEPS);
         v.extend_from_slice(data::STEPS);
         v.extend_from_slice(archive::STEPS);
+        v.extend_from_slice(plugins::STEPS);
         v.sort_by_key(|s| s.spec().name);
         v
     })

@@ -14,8 +14,11 @@ use pest::pratt_parser::{Assoc, Op, PrattParser};
 use pest::Parser as _;
 
 use super::ast::*;
-use super::error::SyntaxError;
-use super::span::{LineIndex, Span};
+use super::error::{ErrorKind, SyntaxError};
+use super::span::Span;
+
+mod diagnose;
+mod lex;
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/pipeline.pest"]
@@ -71,152 +74,40 @@ fn raise_call_limit(wanted: usize) {
     pest::set_call_limit(NonZeroUsize::new(limit));
 }
 
-/// Parses with recovery; the flag says the input was too deep for `max_depth` (or for
-/// pest's stack check), so a retry with a bigger stack may succeed.
+/// Parses once; on failure, hands over to `diagnose` for every error. The flag says the
+/// input was too deep for `max_depth` (or for pest's stack check), so a retry with a
+/// bigger stack may succeed.
 fn parse_with_depth(src: &str, max_depth: usize) -> (Result<Script, Vec<SyntaxError>>, bool) {
     let mut errors = Vec::new();
     let mut body = Vec::new();
-    let mut offset = 0;
-    let mut too_deep = false;
-    // Recovery re-parses the rest of the file after each error: bound the total work.
-    let budget = src.len().saturating_mul(4).saturating_add(1 << 20);
-    let mut parsed = 0usize;
-    loop {
-        let chunk = &src[offset..];
-        parsed = parsed.saturating_add(chunk.len());
-        match GroovyParser::parse(Rule::script, chunk) {
-            Ok(pairs) => {
-                let conv = Converter::new(offset, max_depth);
-                for pair in pairs.flatten().take(1) {
-                    conv.script_body(pair, &mut body, &mut errors);
-                }
-                too_deep |= conv.too_deep.get();
-                break;
+    let too_deep = match GroovyParser::parse(Rule::script, src) {
+        Ok(pairs) => {
+            let conv = Converter::new(0, max_depth);
+            for pair in pairs.flatten().take(1) {
+                conv.script_body(pair, &mut body, &mut errors);
             }
-            Err(e) => {
-                if let pest::error::ErrorVariant::CustomError { message } = &e.variant {
-                    too_deep |= message.contains("stack");
-                }
-                // The detailed re-parse costs another parse: only for chunks of usual size.
-                let detail = (chunk.len() <= DETAIL_MAX_BYTES)
-                    .then(|| detailed_error(chunk))
-                    .flatten();
-                let err = diagnose(src, offset, &e, detail);
-                let pos = err.span.offset();
-                errors.push(err);
-                match next_statement_boundary(src, pos) {
-                    Some(next) if next > offset && errors.len() < MAX_ERRORS && parsed < budget => {
-                        offset = next
-                    }
-                    _ => break,
-                }
-            }
+            conv.too_deep.get()
         }
-    }
+        Err(e) => {
+            if let pest::error::ErrorVariant::CustomError { message } = &e.variant {
+                if message.contains("stack") && max_depth < MAX_DEPTH {
+                    return (Err(Vec::new()), true);
+                }
+            }
+            let (errs, deep) = diagnose::report(src, max_depth);
+            errors = errs;
+            deep
+        }
+    };
     let res = if errors.is_empty() {
         Ok(Script {
             body,
             span: Span::new(0, src.len()),
         })
     } else {
-        errors.sort_by_key(|e| e.span.offset());
         Err(errors)
     };
     (res, too_deep)
-}
-
-/// Re-parses a failing chunk with pest's detailed error tracking on, which records the
-/// literal tokens expected at the failure (slower, so only done after a failure).
-fn detailed_error(chunk: &str) -> Option<Expected> {
-    static DETAIL: Mutex<()> = Mutex::new(());
-    let _guard = DETAIL.lock().unwrap_or_else(|p| p.into_inner());
-    pest::set_error_detail(true);
-    let res = GroovyParser::parse(Rule::script, chunk);
-    pest::set_error_detail(false);
-    let e = res.err()?;
-    let attempts = e.parse_attempts()?;
-    // Single characters are written as ranges (`')'..')'`) in the grammar, which is faster
-    // than a string match: show them as the character.
-    let tokens = attempts
-        .expected_tokens()
-        .into_iter()
-        .map(|t| {
-            let t = t.to_string();
-            let chars: Vec<char> = t.chars().collect();
-            match chars.as_slice() {
-                [a, '.', '.', b] if a == b => a.to_string(),
-                _ => t,
-            }
-        })
-        .collect();
-    let rules = attempts
-        .call_stacks()
-        .into_iter()
-        .filter_map(|c| c.deepest.get_rule().copied().or(c.parent))
-        .map(describe_rule)
-        .collect();
-    Some(Expected {
-        pos: attempts.max_position,
-        tokens,
-        rules,
-    })
-}
-
-/// What pest expected at the failure position, in words.
-pub(super) struct Expected {
-    pub pos: usize,
-    pub tokens: Vec<String>,
-    pub rules: Vec<&'static str>,
-}
-
-/// The statement rules, as a pattern (a macro so the list is written once).
-macro_rules! statement_rules {
-    () => {
-        Rule::if_stmt
-            | Rule::for_stmt
-            | Rule::while_stmt
-            | Rule::switch_stmt
-            | Rule::try_stmt
-            | Rule::return_stmt
-            | Rule::break_stmt
-            | Rule::continue_stmt
-            | Rule::throw_stmt
-            | Rule::assert_stmt
-            | Rule::import_stmt
-            | Rule::package_stmt
-            | Rule::annotated
-            | Rule::class_def
-            | Rule::decl_or_method
-            | Rule::multi_assign
-            | Rule::labeled
-    };
-}
-
-/// pest's rule names, in words a Groovy user knows.
-fn describe_rule(rule: Rule) -> &'static str {
-    use Rule::*;
-    match rule {
-        expr | pexpr | initializer | expr_stmt | paren | list_or_map | entry_or_elem
-        | empty_map | number | sq_string | tsq_string | dq_string | tdq_string | slashy
-        | dollar_slashy | literal_kw | new_expr | cast | not_op | bitnot_op | neg_op | plus_op
-        | pre_inc | pre_dec | spread => "an expression",
-        ident | word | qualified_name | upper_name => "a name",
-        closure | trailing_closure => "a closure",
-        block | class_body | enum_body => "a block `{ … }`",
-        statement_rules!() => "a statement",
-        call_args => "arguments `( … )`",
-        index => "an index `[ … ]`",
-        member => "a member access",
-        any_type | decl_type | primitive | prim_type | type_args => "a type",
-        params | param | closure_params => "a parameter",
-        command_args | command_chain | named_arg | named_parg => "an argument",
-        annotation => "an annotation",
-        modifier | modifiers => "a modifier",
-        assign_op | ternary | elvis | or_op | and_op | bor_op | bxor_op | band_op | eq_op
-        | rel_op | shift_op | add_op | mul_op | pow_op | as_op | instanceof_op => "an operator",
-        EOI => "end of file",
-        _ => "",
-    }
 }
 
 static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
@@ -295,11 +186,12 @@ impl Converter {
 
     fn error(
         &self,
+        kind: ErrorKind,
         span: Span,
         message: impl Into<String>,
         label: impl Into<String>,
     ) -> SyntaxError {
-        SyntaxError::new(message, span, label)
+        SyntaxError::new(kind, message, span, label)
     }
 
     /// Guards recursion: every nested statement or expression passes through here.
@@ -308,6 +200,7 @@ impl Converter {
         if d > self.max_depth {
             self.too_deep.set(true);
             return Err(self.error(
+                ErrorKind::TooDeep,
                 self.span(p),
                 "the code is nested too deeply",
                 "nesting limit reached here",
@@ -372,7 +265,12 @@ impl Converter {
         let Some((expr, stmt_span)) = target else {
             let at = Span::new(span.start as usize, span.start as usize + 1);
             return Err(self
-                .error(at, "unexpected start of line", "nothing to continue here")
+                .error(
+                    ErrorKind::UnexpectedLineStart,
+                    at,
+                    "unexpected start of line",
+                    "nothing to continue here",
+                )
                 .with_help(
                     "a line may start with `.`, `?.` or `?` only to continue the expression above",
                 ));
@@ -461,7 +359,9 @@ impl Converter {
             Rule::empty_stmt => StmtKind::Empty,
             Rule::if_stmt => {
                 let mut it = p.into_inner();
-                let cond = self.pexpr(next(&mut it, span)?)?;
+                let c = next(&mut it, span)?;
+                self.no_assignment(&c, "if")?;
+                let cond = self.pexpr(c)?;
                 let then_branch = self.boxed_stmt(next(&mut it, span)?)?;
                 let else_branch = it.next().map(|e| self.boxed_stmt(e)).transpose()?;
                 StmtKind::If {
@@ -490,6 +390,7 @@ impl Converter {
             Rule::assert_stmt => {
                 let mut it = p.into_inner();
                 let c = next(&mut it, span)?;
+                self.no_assignment(&c, "assert")?;
                 let text = c.as_str().trim_end().to_string();
                 let cond = self.expr(c)?;
                 let message = it.next().map(|m| self.expr(m)).transpose()?;
@@ -532,8 +433,40 @@ impl Converter {
         Ok(Stmt::new(kind, span))
     }
 
+    /// Groovy 2.4 parses the condition of `if` and `assert` without assignments (so that
+    /// `if (a = b)` meant as `==` is caught); `if ((a = b))` is fine.
+    fn no_assignment(&self, cond: &Pair<'_, Rule>, keyword: &str) -> R<()> {
+        let Some(op) = cond
+            .clone()
+            .into_inner()
+            .find(|q| q.as_rule() == Rule::assign_op)
+        else {
+            return Ok(());
+        };
+        let label = if op.as_str() == "=" {
+            "`=` assigns a value: did you mean `==`?".to_string()
+        } else {
+            format!("`{}` assigns a value", op.as_str())
+        };
+        Err(self
+            .error(
+                ErrorKind::AssignmentInCondition,
+                self.span(&op),
+                format!("the condition of `{keyword}` cannot be an assignment"),
+                label,
+            )
+            .with_help(format!(
+                "to compare, write `==`; to assign and test the value, wrap the assignment in parentheses: `{keyword} ((a = b))`"
+            )))
+    }
+
     fn internal(&self, span: Span) -> SyntaxError {
-        self.error(span, "the parser could not understand this", "here")
+        self.error(
+            ErrorKind::Internal,
+            span,
+            "the parser could not understand this",
+            "here",
+        )
     }
 
     fn for_stmt(&self, p: Pair<'_, Rule>, span: Span) -> R<StmtKind> {
@@ -669,6 +602,17 @@ impl Converter {
                     }
                 }
             }
+        }
+        if catches.is_empty() && finally.is_none() {
+            let at = Span::new(span.start as usize, span.start as usize + 3);
+            return Err(self
+                .error(
+                    ErrorKind::TryWithoutCatch,
+                    at,
+                    "`try` without `catch` or `finally`",
+                    "this `try` block has no `catch` or `finally`",
+                )
+                .with_help("add a `catch (e) { … }` or a `finally { … }` block after it"));
         }
         Ok(StmtKind::Try {
             body,
@@ -817,7 +761,8 @@ impl Converter {
                     let raw = c.as_str();
                     let text = raw.get(1..raw.len().saturating_sub(1)).unwrap_or("");
                     name = Some(Ident {
-                        name: unescape(text, s).map_err(|e| self.error(e.0, e.1, "here"))?,
+                        name: unescape(text, s)
+                            .map_err(|e| self.error(ErrorKind::InvalidEscape, e.0, e.1, "here"))?,
                         span: s,
                     });
                 }
@@ -1199,6 +1144,7 @@ impl Converter {
         if self.depth.get() + nesting > self.max_depth {
             self.too_deep.set(true);
             return Err(self.error(
+                ErrorKind::TooDeep,
                 self.span(&p),
                 "the code is nested too deeply",
                 "nesting limit reached here",
@@ -1304,12 +1250,14 @@ impl Converter {
     fn mixed_list_map(&self, span: Span, is_map: bool) -> SyntaxError {
         if is_map {
             self.error(
+                ErrorKind::MixedListAndMap,
                 span,
                 "expected `key: value` in a map literal",
                 "this element has no key",
             )
         } else {
             self.error(
+                ErrorKind::MixedListAndMap,
                 span,
                 "a list literal cannot contain `key: value` entries",
                 "this entry",
@@ -1502,6 +1450,7 @@ impl Converter {
                     d @ (".&" | ".@") => {
                         if name_pair.as_rule() != Rule::word {
                             return Err(self.error(
+                                ErrorKind::UnexpectedToken,
                                 self.span(&name_pair),
                                 format!("expected a name after `{d}`"),
                                 "a name is needed here",
@@ -1706,7 +1655,8 @@ impl Converter {
 
     fn number(&self, p: &Pair<'_, Rule>) -> R<NumberLit> {
         let span = self.span(p);
-        number_lit(p.as_str()).map_err(|msg| self.error(span, msg, "this number"))
+        number_lit(p.as_str())
+            .map_err(|msg| self.error(ErrorKind::InvalidNumber, span, msg, "this number"))
     }
 
     /// Any string literal: `Str` without interpolation, `GString` with.
@@ -1735,8 +1685,9 @@ impl Converter {
                     let text = match rule {
                         Rule::slashy => raw.replace("\\/", "/"),
                         Rule::dollar_slashy => raw.replace("$$", "$").replace("$/", "/"),
-                        _ => unescape(raw, cspan)
-                            .map_err(|(s, m)| self.error(s, m, "invalid escape"))?,
+                        _ => unescape(raw, cspan).map_err(|(s, m)| {
+                            self.error(ErrorKind::InvalidEscape, s, m, "invalid escape")
+                        })?,
                     };
                     if let Some(GStringPart::Text(prev)) = parts.last_mut() {
                         prev.push_str(&text);
@@ -1875,8 +1826,14 @@ impl Drop for DepthGuard<'_> {
 }
 
 fn next<'i>(it: &mut Pairs<'i, Rule>, span: Span) -> R<Pair<'i, Rule>> {
-    it.next()
-        .ok_or_else(|| SyntaxError::new("the parser could not understand this", span, "here"))
+    it.next().ok_or_else(|| {
+        SyntaxError::new(
+            ErrorKind::Internal,
+            "the parser could not understand this",
+            span,
+            "here",
+        )
+    })
 }
 
 fn count_dims(s: &str) -> u8 {
@@ -2070,541 +2027,6 @@ fn number_lit(text: &str) -> Result<NumberLit, String> {
             NumberLit::BigInteger(value.to_string())
         }),
     }
-}
-
-// -------------------------------------------------------------------- diagnostics
-
-/// Words for what pest expected, most useful first, at most a few.
-fn expected_words(detail: &Expected) -> Vec<String> {
-    const TOKENS: [&str; 14] = [
-        ")", "]", "}", ",", ":", "->", "=", "{", "else", "catch", "finally", "case", "default",
-        "in",
-    ];
-    let mut out: Vec<String> = Vec::new();
-    for t in TOKENS {
-        if detail.tokens.iter().any(|x| x == t) {
-            out.push(format!("`{t}`"));
-        }
-    }
-    let mut rules: Vec<&str> = detail
-        .rules
-        .iter()
-        .copied()
-        .filter(|r| !r.is_empty())
-        .collect();
-    rules.sort_by_key(|r| RULE_ORDER.iter().position(|x| x == r).unwrap_or(99));
-    rules.dedup();
-    for r in rules {
-        let r = r.to_string();
-        if !out.contains(&r) {
-            out.push(r);
-        }
-    }
-    if out.is_empty() {
-        out.extend(
-            detail
-                .tokens
-                .iter()
-                .filter(|t| t.chars().count() <= 3 && !t.contains(".."))
-                .take(3)
-                .map(|t| format!("`{t}`")),
-        );
-    }
-    out.truncate(4);
-    out
-}
-
-const RULE_ORDER: [&str; 14] = [
-    "an expression",
-    "a statement",
-    "a name",
-    "a type",
-    "a block `{ … }`",
-    "a closure",
-    "arguments `( … )`",
-    "an argument",
-    "a parameter",
-    "an operator",
-    "a member access",
-    "an index `[ … ]`",
-    "an annotation",
-    "end of file",
-];
-
-fn join_words(words: &[String]) -> String {
-    match words {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {}", init.join(", "), last),
-    }
-}
-
-/// What the text at `pos` looks like, for "unexpected …".
-fn found_at(src: &str, pos: usize) -> String {
-    let rest = src.get(pos..).unwrap_or("");
-    let Some(c) = rest.chars().next() else {
-        return "end of file".into();
-    };
-    if c == '\n' || rest.starts_with("\r\n") {
-        return "end of line".into();
-    }
-    if c == ' ' || c == '\t' {
-        return "space".into();
-    }
-    const OPS: &str = "+-*/%=<>!&|^?:.~";
-    let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
-    let token: String = if is_word(c) {
-        rest.chars().take_while(|&c| is_word(c)).take(40).collect()
-    } else if OPS.contains(c) {
-        rest.chars()
-            .take_while(|&c| OPS.contains(c))
-            .take(4)
-            .collect()
-    } else if c == '`' {
-        return "character '`'".into();
-    } else {
-        c.to_string()
-    };
-    format!("`{token}`")
-}
-
-/// A one-character span at `p` (empty at the end of the file).
-fn point(src: &str, p: usize) -> Span {
-    let len = src
-        .get(p..)
-        .and_then(|r| r.chars().next())
-        .map_or(0, char::len_utf8);
-    Span::new(p, p + len)
-}
-
-fn diagnose(
-    src: &str,
-    offset: usize,
-    e: &pest::error::Error<Rule>,
-    detail: Option<Expected>,
-) -> SyntaxError {
-    use pest::error::{ErrorVariant, InputLocation};
-    let local = match e.location {
-        InputLocation::Pos(p) => p,
-        InputLocation::Span((s, _)) => s,
-    };
-    // pest's location is where the furthest failing rule started; the detailed attempts know
-    // the furthest token tried, which is more precise, except that they also count the
-    // look-aheads that scan to the end of a line. So the detailed position is used when it is
-    // on the same line and not at its end.
-    let chunk = &src[offset..];
-    let detail = detail.filter(|d| {
-        d.pos == local
-            || (d.pos > local
-                && chunk.get(local..d.pos).is_some_and(|t| !t.contains('\n'))
-                && chunk
-                    .get(d.pos..)
-                    .is_some_and(|r| !r.is_empty() && !r.starts_with(['\n', '\r'])))
-    });
-    let pos = offset + detail.as_ref().map_or(local, |d| d.pos);
-    if let ErrorVariant::CustomError { message } = &e.variant {
-        return SyntaxError::new(
-            "the file is too deeply nested or too complex to parse",
-            point(src, pos),
-            "the parser gave up here",
-        )
-        .with_help(format!("the parser stopped with: {message}"));
-    }
-    let scan = Scan::new(src);
-    if let Some(tok) = scan.unterminated_string_before(pos) {
-        return SyntaxError::new(
-            "unterminated string literal",
-            point(src, tok.start),
-            "this string is never closed",
-        )
-        .with_help(format!("close the string with {}", tok.quote));
-    }
-    let words = match &detail {
-        Some(d) => expected_words(d),
-        None => {
-            let mut w: Vec<String> = Vec::new();
-            if let ErrorVariant::ParsingError { positives, .. } = &e.variant {
-                for r in positives {
-                    let d = describe_rule(*r);
-                    if !d.is_empty() && !w.iter().any(|x| x == d) {
-                        w.push(d.to_string());
-                    }
-                }
-            }
-            w
-        }
-    };
-    let mut words = words;
-    if words.iter().any(|w| w == "a statement") {
-        // At the start of a statement, listing what a statement may start with is noise.
-        words.retain(|w| w.starts_with('`') || w == "a statement");
-    }
-    let expected = if words.is_empty() {
-        "not expected here".to_string()
-    } else {
-        format!("expected {}", join_words(&words))
-    };
-    if scan.only_trivia_after(pos) {
-        if let Some((open_at, ch)) = scan.unclosed_at_eof() {
-            let close = closer(ch);
-            return SyntaxError::new(
-                format!("missing `{close}` at end of file: the `{ch}` opened here is never closed"),
-                Span::new(src.len(), src.len()),
-                format!("expected `{close}` before the end of the file"),
-            )
-            .with_related(point(src, open_at), format!("this `{ch}` is never closed"));
-        }
-        return SyntaxError::new(
-            "unexpected end of file",
-            Span::new(src.len(), src.len()),
-            expected,
-        );
-    }
-    let found = found_at(src, pos);
-    let ch = src.get(pos..).and_then(|r| r.chars().next()).unwrap_or(' ');
-    if matches!(ch, '}' | ')' | ']') && scan.is_unmatched_closer(pos) {
-        return SyntaxError::new(
-            format!("unexpected `{ch}`"),
-            point(src, pos),
-            format!("this `{ch}` has no matching `{}`", opener(ch)),
-        );
-    }
-    let hash_at = if ch == '#' {
-        Some(pos)
-    } else {
-        pos.checked_sub(1)
-    };
-    if let Some(at) = hash_at.filter(|&p| src.as_bytes().get(p) == Some(&b'#')) {
-        return SyntaxError::new(
-            "`#` does not start a comment in Groovy",
-            point(src, at),
-            "unexpected `#`",
-        )
-        .with_help("use `//` or `/* … */` for comments; only the first line may be a `#!` line");
-    }
-    if let Some(err) = newer_groovy_operator(src, pos) {
-        return err;
-    }
-    let dollar = if ch == '$' {
-        Some(pos)
-    } else {
-        pos.checked_sub(1)
-            .filter(|p| src.as_bytes().get(*p) == Some(&b'$'))
-    };
-    if let Some(pos) = dollar.filter(|p| scan.in_gstring(*p)) {
-        return SyntaxError::new(
-            "a `$` in a double-quoted string must start `${…}` or `$name`",
-            point(src, pos),
-            "illegal character after `$`",
-        )
-        .with_help("escape a literal dollar sign as `\\$`, or use a single-quoted string");
-    }
-    let mut err = SyntaxError::new(format!("unexpected {found}"), point(src, pos), expected);
-    if let Some((open_at, och)) = scan.innermost_open_at(pos) {
-        let close = closer(och).to_string();
-        let wants_close = detail.as_ref().is_some_and(|d| d.tokens.contains(&close));
-        if wants_close && och != '{' {
-            let (l, c) = LineIndex::new(src).line_col(src, open_at);
-            err = err.with_help(format!("the `{och}` at line {l}, column {c} is still open"));
-        }
-    }
-    err
-}
-
-/// Operators of later Groovy versions that 2.4 rejects, explained.
-fn newer_groovy_operator(src: &str, pos: usize) -> Option<SyntaxError> {
-    const OPS: [(&str, &str); 5] = [
-        ("!instanceof", "write `!(x instanceof T)`"),
-        ("!in", "write `!(x in list)`"),
-        ("===", "use `a.is(b)` for identity, or `==`"),
-        ("?.[", "write `x?.getAt(i)`, or check for null first"),
-        ("?=", "write `x = x ?: value`"),
-    ];
-    let start = pos.saturating_sub(3);
-    for (op, help) in OPS {
-        let found = (start..=pos).find(|&at| {
-            src.get(at..).is_some_and(|r| r.starts_with(op))
-                && (!op.ends_with(|c: char| c.is_alphabetic())
-                    || !src[at + op.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_'))
-        });
-        if let Some(at) = found {
-            return Some(
-                SyntaxError::new(
-                    format!("`{op}` is not an operator in Groovy 2.4"),
-                    Span::new(at, at + op.len()),
-                    "not supported by the Groovy version Jenkins runs",
-                )
-                .with_help(help),
-            );
-        }
-    }
-    None
-}
-
-fn closer(open: char) -> char {
-    match open {
-        '(' => ')',
-        '[' => ']',
-        _ => '}',
-    }
-}
-
-fn opener(close: char) -> char {
-    match close {
-        ')' => '(',
-        ']' => '[',
-        _ => '{',
-    }
-}
-
-/// A string literal found by the scanner.
-#[derive(Debug, Clone, Copy)]
-struct StrTok {
-    start: usize,
-    end: usize,
-    terminated: bool,
-    /// How it is closed, for the help text.
-    quote: &'static str,
-    interpolates: bool,
-}
-
-/// A rough lexical scan (strings, comments and brackets), used only to explain errors and
-/// to find where to resume after one. It never fails.
-struct Scan {
-    strings: Vec<StrTok>,
-    /// Brackets in source order: (offset, char).
-    brackets: Vec<(usize, char)>,
-    /// Line starts outside strings and comments, with the bracket depth there.
-    line_starts: Vec<(usize, usize)>,
-    /// Where the trailing trivia (whitespace and comments) starts.
-    trivia_from: usize,
-}
-
-impl Scan {
-    fn new(src: &str) -> Scan {
-        let b = src.as_bytes();
-        let mut strings = Vec::new();
-        let mut brackets = Vec::new();
-        let mut line_starts = vec![(0, 0)];
-        let mut depth = 0usize;
-        let mut trivia_from = 0;
-        let mut prev_sig: u8 = b'\n';
-        let mut i = 0;
-        while i < b.len() {
-            let c = b[i];
-            match c {
-                b'\n' => {
-                    line_starts.push((i + 1, depth));
-                    i += 1;
-                    continue;
-                }
-                b' ' | b'\t' | b'\r' => {
-                    i += 1;
-                    continue;
-                }
-                b'/' if b.get(i + 1) == Some(&b'/') => {
-                    while i < b.len() && b[i] != b'\n' {
-                        i += 1;
-                    }
-                    continue;
-                }
-                b'/' if b.get(i + 1) == Some(&b'*') => {
-                    i = find_from(src, i + 2, "*/").map_or(b.len(), |e| e + 2);
-                    continue;
-                }
-                _ => {}
-            }
-            let start = i;
-            match c {
-                b'\'' | b'"' => {
-                    let triple = b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&c);
-                    let quote = match (c, triple) {
-                        (b'\'', true) => "'''",
-                        (b'"', true) => "\"\"\"",
-                        (b'\'', false) => "'",
-                        _ => "\"",
-                    };
-                    let (end, terminated) =
-                        scan_string(b, i + quote.len(), quote.as_bytes(), !triple);
-                    strings.push(StrTok {
-                        start,
-                        end,
-                        terminated,
-                        quote,
-                        interpolates: c == b'"',
-                    });
-                    i = end;
-                }
-                b'$' if b.get(i + 1) == Some(&b'/') => {
-                    let found = find_from(src, i + 2, "/$");
-                    let end = found.map_or(b.len(), |e| e + 2);
-                    strings.push(StrTok {
-                        start,
-                        end,
-                        terminated: found.is_some(),
-                        quote: "`/$`",
-                        interpolates: true,
-                    });
-                    i = end;
-                }
-                b'/' if b"=(,[{:!&|?;~+-*%<>^\n".contains(&prev_sig) => {
-                    let (end, terminated) = scan_string(b, i + 1, b"/", false);
-                    if terminated {
-                        strings.push(StrTok {
-                            start,
-                            end,
-                            terminated,
-                            quote: "`/`",
-                            interpolates: true,
-                        });
-                        i = end;
-                    } else {
-                        i += 1;
-                    }
-                }
-                b'{' | b'(' | b'[' => {
-                    depth += 1;
-                    brackets.push((i, c as char));
-                    i += 1;
-                }
-                b'}' | b')' | b']' => {
-                    depth = depth.saturating_sub(1);
-                    brackets.push((i, c as char));
-                    i += 1;
-                }
-                _ => {
-                    i += src
-                        .get(i..)
-                        .and_then(|r| r.chars().next())
-                        .map_or(1, char::len_utf8)
-                }
-            }
-            prev_sig = c;
-            trivia_from = i;
-        }
-        Scan {
-            strings,
-            brackets,
-            line_starts,
-            trivia_from,
-        }
-    }
-
-    fn unterminated_string_before(&self, pos: usize) -> Option<StrTok> {
-        self.strings
-            .iter()
-            .copied()
-            .find(|s| !s.terminated && s.start <= pos)
-    }
-
-    fn in_gstring(&self, pos: usize) -> bool {
-        self.strings
-            .iter()
-            .any(|s| s.interpolates && s.start < pos && pos < s.end)
-    }
-
-    fn only_trivia_after(&self, pos: usize) -> bool {
-        pos >= self.trivia_from
-    }
-
-    /// The innermost bracket still open at the end of the file.
-    fn unclosed_at_eof(&self) -> Option<(usize, char)> {
-        self.open_stack(usize::MAX).pop()
-    }
-
-    fn innermost_open_at(&self, pos: usize) -> Option<(usize, char)> {
-        self.open_stack(pos).pop()
-    }
-
-    /// Brackets open just before `pos`, outermost first. A closer pops the innermost
-    /// opener whatever its kind.
-    fn open_stack(&self, pos: usize) -> Vec<(usize, char)> {
-        let mut stack = Vec::new();
-        for &(at, ch) in self.brackets.iter().take_while(|(at, _)| *at < pos) {
-            if matches!(ch, '{' | '(' | '[') {
-                stack.push((at, ch));
-            } else {
-                stack.pop();
-            }
-        }
-        stack
-    }
-
-    fn is_unmatched_closer(&self, pos: usize) -> bool {
-        self.open_stack(pos).is_empty()
-    }
-
-    /// The first line start after `pos` at bracket depth 0.
-    fn next_boundary(&self, pos: usize) -> Option<usize> {
-        self.line_starts
-            .iter()
-            .find(|(at, depth)| *at > pos && *depth == 0)
-            .map(|(at, _)| *at)
-    }
-}
-
-fn find_from(src: &str, from: usize, needle: &str) -> Option<usize> {
-    src.get(from..)?.find(needle).map(|e| from + e)
-}
-
-/// Scans a string body from `i` to its closing `quote`; returns (end, terminated).
-fn scan_string(b: &[u8], mut i: usize, quote: &[u8], single_line: bool) -> (usize, bool) {
-    let mut interp_depth = 0usize;
-    let interpolates = quote.first() != Some(&b'\'');
-    while i < b.len() {
-        let c = b[i];
-        if c == b'\\' {
-            i += 2;
-            continue;
-        }
-        if interp_depth > 0 {
-            match c {
-                b'{' => interp_depth += 1,
-                b'}' => interp_depth -= 1,
-                b'\n' if single_line => return (i, false),
-                _ => {}
-            }
-            i += 1;
-            continue;
-        }
-        if interpolates && c == b'$' && b.get(i + 1) == Some(&b'{') {
-            interp_depth = 1;
-            i += 2;
-            continue;
-        }
-        if single_line && c == b'\n' {
-            return (i, false);
-        }
-        if b[i..].starts_with(quote) {
-            return (i + quote.len(), true);
-        }
-        i += 1;
-    }
-    (b.len().min(i), false)
-}
-
-/// Where to resume parsing after an error at `pos`: the next non-blank line start outside
-/// any bracket, string or comment.
-fn next_statement_boundary(src: &str, pos: usize) -> Option<usize> {
-    let scan = Scan::new(src);
-    let mut at = scan.next_boundary(pos)?;
-    // A line that starts with a closer belongs to the broken statement: skip it.
-    while let Some(rest) = src.get(at..) {
-        let line = rest.trim_start_matches([' ', '\t', '\r']);
-        if line.starts_with(['}', ')', ']']) {
-            at = scan.next_boundary(at)?;
-        } else {
-            break;
-        }
-    }
-    while let Some(rest) = src.get(at..) {
-        let trimmed = rest.trim_start_matches([' ', '\t', '\r']);
-        match trimmed.strip_prefix('\n') {
-            Some(after) => at = src.len() - after.len(),
-            None => break,
-        }
-    }
-    (at < src.len()).then_some(at)
 }
 
 #[cfg(test)]

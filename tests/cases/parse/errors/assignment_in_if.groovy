@@ -1,0 +1,3 @@
+if (env.BRANCH_NAME = "main") {
+    sh "deploy"
+}

@@ -1,0 +1,1 @@
+def files = `ls -1`

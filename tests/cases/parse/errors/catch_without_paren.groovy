@@ -1,0 +1,5 @@
+try {
+    sh 'make'
+} catch err) {
+    echo 'failed'
+}

@@ -1,0 +1,9 @@
+node {
+    if (params.DEPLOY) {
+        sh 'deploy'
+    }
+    }
+    else {
+        echo 'skipped'
+    }
+}

@@ -1,0 +1,11 @@
+pipeline {
+    stages {
+        stage('Test') {
+
+            }
+            steps {
+                sh 'ls'
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+#!/usr/bin/env groovy
+# Jenkinsfile for the app
+node {
+}

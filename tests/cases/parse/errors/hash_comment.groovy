@@ -1,0 +1,4 @@
+node {
+    # build it
+    sh 'make'
+}

@@ -1,0 +1,1 @@
+git branch: 'main' url: 'https://example.com/repo.git'

@@ -1,0 +1,1 @@
+def targets = ['linux' 'windows']

@@ -1,0 +1,1 @@
+def opts = [timeout: 10 retries: 3]

@@ -1,0 +1,1 @@
+checkout(branch: 'main' url: 'https://example.com/repo.git')

@@ -1,0 +1,5 @@
+stage("x") {
+    steps {
+        sh "a"
+    )
+}

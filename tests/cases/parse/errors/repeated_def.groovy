@@ -1,0 +1,1 @@
+def def version = '1.0'

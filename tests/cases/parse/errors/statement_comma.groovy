@@ -1,0 +1,6 @@
+node {
+    parallel(
+        a: { sh 'a' }
+    )
+    b: { sh 'b' },
+}

@@ -1,0 +1,7 @@
+node {
+    sh '''
+        make
+    sh '''
+        make test
+    '''
+}

@@ -1,0 +1,4 @@
+try {
+    sh 'make'
+}
+sh 'after'

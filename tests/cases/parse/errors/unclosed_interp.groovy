@@ -1,0 +1,2 @@
+echo "Deploying ${env.BRANCH_NAME to prod"
+sh "deploy"

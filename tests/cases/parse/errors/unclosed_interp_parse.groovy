@@ -1,0 +1,1 @@
+log.info "Project: ${pom.groupId:${pom.artifactId}"

@@ -1,0 +1,2 @@
+def x = [1, 2
+println x

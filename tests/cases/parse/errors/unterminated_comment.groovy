@@ -1,0 +1,4 @@
+/* build steps
+node {
+    sh "make"
+}

@@ -1,0 +1,2 @@
+def script = $/
+  echo $HOME

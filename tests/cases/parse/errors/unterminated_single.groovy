@@ -1,0 +1,4 @@
+node {
+    sh 'make
+    sh 'make test'
+}

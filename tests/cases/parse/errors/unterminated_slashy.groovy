@@ -1,0 +1,2 @@
+def re = ~/v[0-9]+
+println re

@@ -1,0 +1,3 @@
+sh """
+  make all
+  make test

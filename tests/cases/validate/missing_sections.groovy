@@ -1,0 +1,5 @@
+pipeline {
+    environment {
+        FOO = 'bar'
+    }
+}
