@@ -6,6 +6,7 @@ mod num;
 mod parse;
 mod robustness;
 mod run;
+mod steps_files;
 mod steps_scm;
 mod text;
 mod validate;

@@ -411,3 +411,135 @@ fn an_error_at_the_end_of_a_file_without_a_final_newline_is_drawn_on_its_last_li
     let shown = e.label_span.unwrap_or(e.span);
     assert!(shown.offset() < src.len() && shown.len() == 1, "{shown:?}");
 }
+
+/// A measuring aid for a loaded machine, where wall-clock benchmarks mislead: parses the
+/// corpus of `benches/parse.rs` `PIPE_ROUNDS` times (default 10). Run it under
+/// `perf stat -e task-clock` (and once with `PIPE_ROUNDS=0` for the fixed costs) to get MB
+/// per second of CPU time: `cargo test --release --test integration -- --ignored
+/// parse_rate_in_cpu_time --nocapture`.
+#[test]
+#[ignore]
+fn parse_rate_in_cpu_time() {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let mut files = Vec::new();
+    for (dir, only_groovy) in [
+        ("corpus/real-world", false),
+        ("corpus/declarative-valid", true),
+        ("groovy-conformance/cases", true),
+    ] {
+        let Ok(rd) = fs::read_dir(shared.join(dir)) else {
+            return;
+        };
+        let mut paths: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+            let wanted = if only_groovy {
+                ext == "groovy"
+            } else {
+                !matches!(ext, "tsv" | "txt" | "md")
+            };
+            if wanted {
+                files.push(String::from_utf8_lossy(&fs::read(&p).unwrap_or_default()).into_owned());
+            }
+        }
+    }
+    let rounds: usize = std::env::var("PIPE_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(10);
+    let bytes: usize = files.iter().map(String::len).sum();
+    let t0 = std::time::Instant::now();
+    for _ in 0..rounds {
+        for f in &files {
+            std::hint::black_box(parse(std::hint::black_box(f)).is_ok());
+        }
+    }
+    let mb = (bytes * rounds) as f64 / 1e6;
+    println!(
+        "RATE {} files, {bytes} bytes x {rounds} = {mb:.1} MB in {:.2} s of wall time",
+        files.len(),
+        t0.elapsed().as_secs_f64()
+    );
+}
+
+/// A measuring aid: pest's counted calls (each rule, sequence, repetition, option,
+/// look-ahead… costs one, plus a native stack check) per byte of the corpus, found by
+/// searching the smallest call limit under which each file still parses.
+#[test]
+#[ignore]
+fn pest_calls_per_byte() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/real-world");
+    let Ok(rd) = fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    paths.retain(|p| {
+        !matches!(
+            p.extension().and_then(|e| e.to_str()),
+            Some("tsv" | "txt" | "md")
+        )
+    });
+    // The parser raises the limit once, to what it needs; below that it stays as set here.
+    let _ = parse("x");
+    let (mut calls, mut bytes) = (0usize, 0usize);
+    for p in paths.iter().step_by(3) {
+        let src = String::from_utf8_lossy(&fs::read(p).unwrap_or_default()).into_owned();
+        let parses = |limit: usize| {
+            pest::set_call_limit(std::num::NonZeroUsize::new(limit));
+            parse(&src).is_ok()
+        };
+        if !parses(50_000_000) {
+            continue;
+        }
+        let (mut lo, mut hi) = (1usize, 50_000_000usize);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if parses(mid) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        calls += lo;
+        bytes += src.len();
+    }
+    pest::set_call_limit(std::num::NonZeroUsize::new(50_000_000));
+    println!(
+        "CALLS {calls} calls for {bytes} bytes: {:.2} per byte",
+        calls as f64 / bytes as f64
+    );
+}
+
+/// A checking aid for grammar changes: writes the AST dump of every file of the shared
+/// corpora into `$PIPE_AST_DUMP/`, to compare two versions with `diff -r`.
+#[test]
+#[ignore]
+fn dump_corpus_asts() {
+    let Some(out) = std::env::var_os("PIPE_AST_DUMP") else {
+        return;
+    };
+    let out = Path::new(&out);
+    fs::create_dir_all(out).expect("dump directory");
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    for dir in [
+        "corpus/real-world",
+        "corpus/declarative-valid",
+        "corpus/declarative-errors",
+        "groovy-conformance/cases",
+    ] {
+        let Ok(rd) = fs::read_dir(shared.join(dir)) else {
+            continue;
+        };
+        for p in rd.filter_map(|e| e.ok().map(|e| e.path())) {
+            let src = String::from_utf8_lossy(&fs::read(&p).unwrap_or_default()).into_owned();
+            let dump = match parse(&src) {
+                Ok(s) => print_script(&s),
+                Err(e) => format!("ERROR {}\n", e[0].message),
+            };
+            let name = format!("{}__{}", dir.replace('/', "_"), file_name(&p));
+            fs::write(out.join(name), dump).expect("write dump");
+        }
+    }
+}

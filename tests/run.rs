@@ -429,3 +429,66 @@ node {
         out.console
     );
 }
+
+/// SIGTERM (what CI systems send to cancel a job) aborts the build like Ctrl-C: the
+/// running script's processes are killed, `post { always; aborted }` run, exit status 4.
+#[test]
+fn sigterm_aborts_the_build_and_runs_post() {
+    let tmp = tempfile::tempdir().expect("ws");
+    let pid_file = tmp.path().join("child.pid");
+    fs::write(
+        tmp.path().join("Jenkinsfile"),
+        r#"pipeline {
+  agent any
+  stages {
+    stage('Long') {
+      steps {
+        sh 'sleep 60 & echo $! > child.pid; wait'
+      }
+    }
+  }
+  post {
+    aborted { echo 'POST ABORTED' }
+    always { echo 'POST ALWAYS' }
+  }
+}"#,
+    )
+    .expect("write");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_pipe"))
+        .args(["run", "--no-input", "--color", "never"])
+        .current_dir(tmp.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn pipe");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while fs::read_to_string(&pid_file).map_or(true, |s| s.trim().is_empty()) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the script never started"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let sleeper: i32 = fs::read_to_string(&pid_file)
+        .expect("pid")
+        .trim()
+        .parse()
+        .expect("pid number");
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(child.id() as i32),
+        nix::sys::signal::Signal::SIGTERM,
+    )
+    .expect("signal");
+    let out = child.wait_with_output().expect("wait");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(4), "{text}");
+    let aborted = text.find("POST ABORTED").expect("post aborted ran");
+    let always = text.find("POST ALWAYS").expect("post always ran");
+    assert!(always < aborted, "Jenkins runs `always` first: {text}");
+    // The background `sleep 60` went with its process group.
+    let alive = nix::sys::signal::kill(nix::unistd::Pid::from_raw(sleeper), None).is_ok()
+        && !fs::read_to_string(format!("/proc/{sleeper}/stat"))
+            .unwrap_or_default()
+            .contains(") Z ");
+    assert!(!alive, "sleep {sleeper} survived the abort");
+}

@@ -197,6 +197,15 @@ pub fn run_cmd(a: RunArgs) -> ExitCode {
         Ok(w) => w,
         Err(e) => return fail(format!("no workspace: {e}")),
     };
+    // Like Jenkins, a workspace that does not exist yet is created.
+    if !workspace.exists() {
+        if let Err(e) = std::fs::create_dir_all(&workspace) {
+            return fail(format!(
+                "cannot create the workspace {}: {e}",
+                workspace.display()
+            ));
+        }
+    }
     if !workspace.is_dir() {
         return fail(format!(
             "the workspace {} is not a directory",

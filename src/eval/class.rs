@@ -649,6 +649,47 @@ const BUILTINS: &[(&str, Option<&str>, &[&str])] = &[
         &[],
     ),
     ("hudson.AbortException", Some("java.io.IOException"), &[]),
+    // Thrown by the workspace file and data steps.
+    (
+        "java.nio.file.FileSystemException",
+        Some("java.io.IOException"),
+        &[],
+    ),
+    (
+        "java.nio.file.NoSuchFileException",
+        Some("java.nio.file.FileSystemException"),
+        &[],
+    ),
+    (
+        "java.nio.file.FileAlreadyExistsException",
+        Some("java.nio.file.FileSystemException"),
+        &[],
+    ),
+    (
+        "java.nio.file.AccessDeniedException",
+        Some("java.nio.file.FileSystemException"),
+        &[],
+    ),
+    (
+        "java.nio.charset.UnsupportedCharsetException",
+        Some("java.lang.IllegalArgumentException"),
+        &[],
+    ),
+    (
+        "hudson.model.Failure",
+        Some("java.lang.RuntimeException"),
+        &[],
+    ),
+    (
+        "net.sf.json.JSONException",
+        Some("java.lang.RuntimeException"),
+        &[],
+    ),
+    (
+        "org.yaml.snakeyaml.error.YAMLException",
+        Some("java.lang.RuntimeException"),
+        &[],
+    ),
     (
         "org.jenkinsci.plugins.workflow.steps.FlowInterruptedException",
         Some("java.lang.InterruptedException"),

@@ -14,7 +14,7 @@ use crate::steps::{self, StepCall};
 use crate::syntax::Span;
 
 /// Names the runtime answers as variables, for Jenkins' "No such DSL method" message.
-pub const GLOBALS: &[&str] = &["currentBuild", "env", "params", "pipeline", "scm"];
+pub const GLOBALS: &[&str] = &["currentBuild", "docker", "env", "params", "pipeline", "scm"];
 
 /// A step argument as Groovy source: describable maps as the call that made them
 /// (`string(credentialsId: 'x', variable: 'T')`), closures as `{ … }`.
@@ -57,7 +57,6 @@ pub struct PipelineHost {
 
 impl PipelineHost {
     fn trace(&self, interp: &Interp, step: &str, args: &[Value]) {
-        let ctx = StepCtx::current(interp);
         let rendered: Vec<String> = args
             .iter()
             .map(|a| match a {
@@ -70,22 +69,41 @@ impl PipelineHost {
                     .join(", "),
                 other => render_arg(other),
             })
-            .map(|s| self.run.log.mask(&s))
             .collect();
-        let mut stages = ctx.stages.clone();
-        if stages.is_empty() {
-            if let Some(legacy) = self.run.legacy_stage() {
-                stages.push(legacy);
-            }
-        }
-        self.run.trace.lock().push(TraceEntry {
-            stages,
-            branches: ctx.branches.clone(),
-            step: step.to_string(),
-            args: rendered.join(", "),
-            depth: DEPTH.with(|d| d.get()),
-        });
+        record_call(&self.run, interp, step, &rendered.join(", "));
     }
+}
+
+/// Records a call in the run's trace (the `--dry-run` call tree), with secrets masked:
+/// steps, and the methods of DSL objects such as `docker.build(…)`.
+pub fn record_call(run: &Run, interp: &Interp, call: &str, args: &str) {
+    let ctx = StepCtx::current(interp);
+    let mut stages = ctx.stages.clone();
+    if stages.is_empty() {
+        if let Some(legacy) = run.legacy_stage() {
+            stages.push(legacy);
+        }
+    }
+    run.trace.lock().push(TraceEntry {
+        stages,
+        branches: ctx.branches.clone(),
+        step: call.to_string(),
+        args: run.log.mask(args),
+        depth: DEPTH.with(|d| d.get()),
+    });
+}
+
+/// Runs `f` as the body of a recorded call: calls it makes are nested under it in the trace.
+pub fn nested<T>(f: impl FnOnce() -> T) -> T {
+    DEPTH.with(|d| d.set(d.get() + 1));
+    let r = f();
+    DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
+    r
+}
+
+/// A value as Groovy source, for recorded calls.
+pub fn render_value(v: &Value) -> String {
+    render_arg(v)
 }
 
 impl Host for PipelineHost {
@@ -131,13 +149,13 @@ impl Host for PipelineHost {
             args: bound,
             span,
         };
-        DEPTH.with(|d| d.set(d.get() + 1));
-        let r = if self.run.config.dry_run && spec.side_effects {
-            step.dry_run(&call)
-        } else {
-            step.run(&call)
-        };
-        DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
+        let r = nested(|| {
+            if self.run.config.dry_run && spec.side_effects {
+                step.dry_run(&call)
+            } else {
+                step.run(&call)
+            }
+        });
         Some(r.map_err(|f| f.at(span)))
     }
 
@@ -147,6 +165,7 @@ impl Host for PipelineHost {
             "params" => Some(globals::params_value(&self.run)),
             "currentBuild" => Some(globals::current_build(&self.run)),
             "scm" => steps::scm::scm_global(&self.run),
+            "docker" => Some(steps::docker::docker_value(&self.run)),
             _ => {
                 if let Some(var) = self.run.loaded.var(name) {
                     return Some(var);

@@ -206,7 +206,7 @@ static SLEEP: StepSpec = StepSpec {
     body: Body::None,
     returns: "null",
     example: "sleep time: 500, unit: 'MILLISECONDS'",
-    side_effects: false,
+    side_effects: true,
     open_params: false,
 };
 
@@ -234,6 +234,19 @@ pub fn duration_of(step: &str, time: f64, unit: Option<&str>, default_unit: &str
 impl Step for Sleep {
     fn spec(&self) -> &'static StepSpec {
         &SLEEP
+    }
+
+    /// A dry run records the pause instead of waiting (a stage that waits half an hour for
+    /// manual tests must not hold the dry run).
+    fn dry_run(&self, call: &StepCall<'_>) -> R<Value> {
+        let time = call.args.number("sleep", "time")?.unwrap_or(0.0);
+        duration_of(
+            "sleep",
+            time,
+            call.args.string("unit").as_deref(),
+            "SECONDS",
+        )?;
+        Ok(Value::Null)
     }
 
     fn run(&self, call: &StepCall<'_>) -> R<Value> {

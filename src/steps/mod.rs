@@ -5,12 +5,16 @@
 //! them: named arguments, or one positional argument for the step's main parameter, plus an
 //! optional closure body.
 
+pub mod archive;
 pub mod basic;
 pub mod blocks;
 pub mod credentials;
+pub mod data;
+pub mod docker;
 pub mod files;
 pub mod interaction;
 pub mod job;
+pub mod plugins;
 pub mod scm;
 pub mod symbols;
 
@@ -338,6 +342,9 @@ pub fn registry() -> &'static [&'static dyn Step] {
         v.extend_from_slice(interaction::STEPS);
         v.extend_from_slice(job::STEPS);
         v.extend_from_slice(scm::STEPS);
+        v.extend_from_slice(data::STEPS);
+        v.extend_from_slice(archive::STEPS);
+        v.extend_from_slice(plugins::STEPS);
         v.sort_by_key(|s| s.spec().name);
         v
     })
