@@ -25,6 +25,7 @@ use parking_lot::Mutex;
 use super::context::StepCtx;
 use super::run::Run;
 use super::scm::git_env;
+use crate::backend::process::{run_command, CommandOutcome, CommandRequest};
 use crate::eval::class::ClassInfo;
 use crate::eval::error::{exception, Flow, R};
 use crate::eval::interp::Env;
@@ -175,7 +176,14 @@ fn abort(msg: String) -> Flow {
 
 /// The directory holding `version` of a library kept in `dir`: the directory itself, or,
 /// for a git repository, a copy of that ref made for this build.
-fn version_dir(run: &Run, prefix: &str, name: &str, dir: &Path, version: &str) -> R<PathBuf> {
+fn version_dir(
+    interp: &Interp,
+    run: &Run,
+    prefix: &str,
+    name: &str,
+    dir: &Path,
+    version: &str,
+) -> R<PathBuf> {
     if !dir.join(".git").exists() {
         run.log.line(
             prefix,
@@ -228,20 +236,44 @@ fn version_dir(run: &Run, prefix: &str, name: &str, dir: &Path, version: &str) -
     std::fs::create_dir_all(&target).map_err(io)?;
     // A separate index and work tree: the library's own checkout is left untouched.
     let index = base.join(format!("{name}@{sha}.index"));
-    let work_tree = format!("--work-tree={}", target.display());
-    let ok = git_env(
-        dir,
-        &[&work_tree, "checkout", "-f", &sha, "--", "."],
-        &[("GIT_INDEX_FILE", &index)],
-    );
+    let mut env: IndexMap<String, String> = std::env::vars().collect();
+    env.insert("GIT_INDEX_FILE".into(), index.display().to_string());
+    let req = CommandRequest {
+        program: "git".into(),
+        args: [
+            &format!("--work-tree={}", target.display()),
+            "checkout",
+            "-f",
+            &sha,
+            "--",
+            ".",
+        ]
+        .iter()
+        .map(|a| a.to_string())
+        .collect(),
+        cwd: dir.to_path_buf(),
+        env,
+        stdin: None,
+    };
+    let outcome = run_command(&req, &|| interp.interruption().is_some());
     let _ = std::fs::remove_file(&index);
-    if ok.is_none() {
-        return Err(abort(format!(
-            "Library {name}: cannot check out {version} ({sha}) of {}",
-            dir.display()
-        )));
-    }
-    Ok(target)
+    let why = match outcome {
+        Ok(CommandOutcome::Exited { code: 0, .. }) => return Ok(target),
+        Ok(CommandOutcome::Exited { stderr, .. }) => stderr.trim().to_string(),
+        Ok(CommandOutcome::Interrupted) => {
+            let _ = std::fs::remove_dir_all(&target);
+            return Err(match interp.take_interruption() {
+                Some((class, message)) => exception(&class, message),
+                None => exception(crate::steps::basic::FLOW_INTERRUPTED, None),
+            });
+        }
+        Err(e) => e.to_string(),
+    };
+    let _ = std::fs::remove_dir_all(&target);
+    Err(abort(format!(
+        "Library {name}: cannot check out {version} ({sha}) of {}: {why}",
+        dir.display()
+    )))
 }
 
 /// Loads a library by its spec (`name`, `name@version`): every `vars/*.groovy` becomes a
@@ -282,7 +314,7 @@ pub fn load_library(interp: &Interp, run: &Arc<Run>, spec: &str) -> R<()> {
         ),
     );
     let dir = match &version {
-        Some(v) => version_dir(run, &prefix, name, &def.path, v)?,
+        Some(v) => version_dir(interp, run, &prefix, name, &def.path, v)?,
         None => def.path.clone(),
     };
     let vars_dir = dir.join("vars");
