@@ -2,6 +2,7 @@
 mod conformance;
 mod corpus;
 mod eval;
+mod examples;
 mod num;
 mod parse;
 mod robustness;

@@ -150,7 +150,13 @@ pub fn call_tree(run: &Run) -> Vec<String> {
     let trace = run.trace.lock();
     let mut out = Vec::new();
     let mut last_heading: Option<String> = None;
+    // Calls are indented relative to the first call under their heading.
+    let mut base = 0;
     for e in trace.iter() {
+        // A `stage` call is shown by the heading of the calls it makes.
+        if e.step == "stage" {
+            continue;
+        }
         let mut heading = e.stages.join(" » ");
         if !e.branches.is_empty() {
             heading = format!("{heading} [{}]", e.branches.join(" » "));
@@ -162,8 +168,9 @@ pub fn call_tree(run: &Run) -> Vec<String> {
                 heading.clone()
             });
             last_heading = Some(heading);
+            base = e.depth;
         }
-        let indent = "  ".repeat(e.depth + 1);
+        let indent = "  ".repeat(e.depth.saturating_sub(base) + 1);
         out.push(format!("{indent}{}({})", e.step, e.args));
     }
     out
