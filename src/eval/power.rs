@@ -293,7 +293,7 @@ impl Recorder {
 /// Groovy's `getText()` of an expression, as assertion messages print it: binary operations
 /// fully parenthesised, string constants unquoted, implicit `this.` on method calls.
 fn expr_text(e: &Expr) -> String {
-    use crate::syntax::ast::{Arg, Deref, MapEntry, MapKey, NumberLit};
+    use crate::syntax::ast::{Arg, MapEntry, MapKey, NumberLit};
     let args_text = |args: &crate::syntax::ast::Args| {
         let mut parts: Vec<String> = args
             .args
@@ -310,11 +310,6 @@ fn expr_text(e: &Expr) -> String {
     let member = |n: &MemberName| match n {
         MemberName::Name(i) => i.name.clone(),
         MemberName::Dynamic(x) => expr_text(x),
-    };
-    let deref = |d: &Deref| match d {
-        Deref::Normal => ".",
-        Deref::Safe => "?.",
-        Deref::Spread => "*.",
     };
     match &e.kind {
         ExprKind::Null => "null".into(),
@@ -355,12 +350,9 @@ fn expr_text(e: &Expr) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-        ExprKind::Binary { op, lhs, rhs } => format!(
-            "({} {} {})",
-            expr_text(lhs),
-            binary_symbol(*op),
-            expr_text(rhs)
-        ),
+        ExprKind::Binary { op, lhs, rhs } => {
+            format!("({} {} {})", expr_text(lhs), op.symbol(), expr_text(rhs))
+        }
         ExprKind::Unary { op, expr } => match op {
             UnaryOp::Not => expr_text(expr),
             UnaryOp::Neg => format!("-{}", expr_text(expr)),
@@ -382,7 +374,7 @@ fn expr_text(e: &Expr) -> String {
             obj,
             name,
             deref: d,
-        } => format!("{}{}{}", expr_text(obj), deref(d), member(name)),
+        } => format!("{}{}{}", expr_text(obj), d.symbol(), member(name)),
         ExprKind::Index { obj, index } => format!(
             "{}[{}]",
             expr_text(obj),
@@ -396,7 +388,7 @@ fn expr_text(e: &Expr) -> String {
         } => format!(
             "{}{}{}({})",
             expr_text(obj),
-            deref(d),
+            d.symbol(),
             member(name),
             args_text(args)
         ),
@@ -419,35 +411,6 @@ fn expr_text(e: &Expr) -> String {
             )
         }
         _ => String::new(),
-    }
-}
-
-fn binary_symbol(op: BinaryOp) -> &'static str {
-    match op {
-        BinaryOp::Add => "+",
-        BinaryOp::Sub => "-",
-        BinaryOp::Mul => "*",
-        BinaryOp::Div => "/",
-        BinaryOp::Mod => "%",
-        BinaryOp::Pow => "**",
-        BinaryOp::Shl => "<<",
-        BinaryOp::Shr => ">>",
-        BinaryOp::UShr => ">>>",
-        BinaryOp::Lt => "<",
-        BinaryOp::Le => "<=",
-        BinaryOp::Gt => ">",
-        BinaryOp::Ge => ">=",
-        BinaryOp::Eq => "==",
-        BinaryOp::Ne => "!=",
-        BinaryOp::Cmp => "<=>",
-        BinaryOp::RegexFind => "=~",
-        BinaryOp::RegexMatch => "==~",
-        BinaryOp::In => "in",
-        BinaryOp::And => "&&",
-        BinaryOp::Or => "||",
-        BinaryOp::BitAnd => "&",
-        BinaryOp::BitOr => "|",
-        BinaryOp::BitXor => "^",
     }
 }
 

@@ -532,3 +532,47 @@ impl Stmt {
         Stmt { kind, span }
     }
 }
+
+impl BinaryOp {
+    /// The operator as written in Groovy source.
+    pub fn symbol(self) -> &'static str {
+        use BinaryOp::*;
+        match self {
+            Add => "+",
+            Sub => "-",
+            Mul => "*",
+            Div => "/",
+            Mod => "%",
+            Pow => "**",
+            Shl => "<<",
+            Shr => ">>",
+            UShr => ">>>",
+            Lt => "<",
+            Le => "<=",
+            Gt => ">",
+            Ge => ">=",
+            Eq => "==",
+            Ne => "!=",
+            Cmp => "<=>",
+            RegexFind => "=~",
+            RegexMatch => "==~",
+            In => "in",
+            And => "&&",
+            Or => "||",
+            BitAnd => "&",
+            BitOr => "|",
+            BitXor => "^",
+        }
+    }
+}
+
+impl Deref {
+    /// `.`, `?.` or `*.`, as written in Groovy source.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Deref::Normal => ".",
+            Deref::Safe => "?.",
+            Deref::Spread => "*.",
+        }
+    }
+}

@@ -60,44 +60,6 @@ fn member_str(m: &MemberName) -> String {
     }
 }
 
-fn deref_str(d: Deref) -> &'static str {
-    match d {
-        Deref::Normal => ".",
-        Deref::Safe => "?.",
-        Deref::Spread => "*.",
-    }
-}
-
-fn binary_str(op: BinaryOp) -> &'static str {
-    use BinaryOp::*;
-    match op {
-        Add => "+",
-        Sub => "-",
-        Mul => "*",
-        Div => "/",
-        Mod => "%",
-        Pow => "**",
-        Shl => "<<",
-        Shr => ">>",
-        UShr => ">>>",
-        Lt => "<",
-        Le => "<=",
-        Gt => ">",
-        Ge => ">=",
-        Eq => "==",
-        Ne => "!=",
-        Cmp => "<=>",
-        RegexFind => "=~",
-        RegexMatch => "==~",
-        In => "in",
-        And => "&&",
-        Or => "||",
-        BitAnd => "&",
-        BitOr => "|",
-        BitXor => "^",
-    }
-}
-
 fn mods(m: &Modifiers) -> String {
     m.iter().map(|i| format!(" {}", i.name)).collect()
 }
@@ -531,7 +493,7 @@ impl Printer {
                 self.expr(d + 1, expr);
             }
             ExprKind::Binary { op, lhs, rhs } => {
-                self.line(d, format_args!("Binary {} {sp}", binary_str(*op)));
+                self.line(d, format_args!("Binary {} {sp}", op.symbol()));
                 self.expr(d + 1, lhs);
                 self.expr(d + 1, rhs);
             }
@@ -548,7 +510,7 @@ impl Printer {
             ExprKind::Assign { op, target, value } => {
                 let o = match op {
                     AssignOp::Assign => "=".to_string(),
-                    AssignOp::Compound(b) => format!("{}=", binary_str(*b)),
+                    AssignOp::Compound(b) => format!("{}=", b.symbol()),
                 };
                 self.line(d, format_args!("Assign {o} {sp}"));
                 self.expr(d + 1, target);
@@ -572,7 +534,7 @@ impl Printer {
             ExprKind::Property { obj, name, deref } => {
                 self.line(
                     d,
-                    format_args!("Property {}{} {sp}", deref_str(*deref), member_str(name)),
+                    format_args!("Property {}{} {sp}", deref.symbol(), member_str(name)),
                 );
                 self.expr(d + 1, obj);
                 self.member(d + 1, name);
@@ -598,7 +560,7 @@ impl Printer {
                     d,
                     format_args!(
                         "MethodCall {}{} {} {sp}",
-                        deref_str(*deref),
+                        deref.symbol(),
                         member_str(name),
                         style(args.style)
                     ),

@@ -101,7 +101,7 @@ fn env_key(cx: &mut Cx, target: &Expr) -> Option<String> {
             let text = format!(
                 "({} {} {})",
                 groovy_text(lhs),
-                unparse::binary_op(*op),
+                op.symbol(),
                 groovy_text(rhs)
             );
             cx.error(

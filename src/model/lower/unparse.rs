@@ -89,44 +89,6 @@ fn member(m: &MemberName) -> String {
     }
 }
 
-fn deref(d: Deref) -> &'static str {
-    match d {
-        Deref::Normal => ".",
-        Deref::Safe => "?.",
-        Deref::Spread => "*.",
-    }
-}
-
-pub fn binary_op(op: BinaryOp) -> &'static str {
-    use BinaryOp::*;
-    match op {
-        Add => "+",
-        Sub => "-",
-        Mul => "*",
-        Div => "/",
-        Mod => "%",
-        Pow => "**",
-        Shl => "<<",
-        Shr => ">>",
-        UShr => ">>>",
-        Lt => "<",
-        Le => "<=",
-        Gt => ">",
-        Ge => ">=",
-        Eq => "==",
-        Ne => "!=",
-        Cmp => "<=>",
-        RegexFind => "=~",
-        RegexMatch => "==~",
-        In => "in",
-        And => "&&",
-        Or => "||",
-        BitAnd => "&",
-        BitOr => "|",
-        BitXor => "^",
-    }
-}
-
 pub fn expr(e: &Expr) -> String {
     match &e.kind {
         ExprKind::Null => "null".into(),
@@ -202,14 +164,14 @@ pub fn expr(e: &Expr) -> String {
             format!("{o}{}", expr(x))
         }
         ExprKind::Binary { op, lhs, rhs } => {
-            format!("{} {} {}", expr(lhs), binary_op(*op), expr(rhs))
+            format!("{} {} {}", expr(lhs), op.symbol(), expr(rhs))
         }
         ExprKind::PrefixIncDec { op, target } => format!("{}{}", incdec(*op), expr(target)),
         ExprKind::PostfixIncDec { op, target } => format!("{}{}", expr(target), incdec(*op)),
         ExprKind::Assign { op, target, value } => {
             let o = match op {
                 AssignOp::Assign => "=".to_string(),
-                AssignOp::Compound(b) => format!("{}=", binary_op(*b)),
+                AssignOp::Compound(b) => format!("{}=", b.symbol()),
             };
             format!("{} {o} {}", expr(target), expr(value))
         }
@@ -224,7 +186,7 @@ pub fn expr(e: &Expr) -> String {
             name,
             deref: d,
         } => {
-            format!("{}{}{}", expr(obj), deref(*d), member(name))
+            format!("{}{}{}", expr(obj), d.symbol(), member(name))
         }
         ExprKind::Attribute { obj, name } => format!("{}.@{}", expr(obj), name.name),
         ExprKind::Index { obj, index } => {
@@ -236,7 +198,7 @@ pub fn expr(e: &Expr) -> String {
             name,
             deref: d,
             args: a,
-        } => format!("{}{}{}{}", expr(obj), deref(*d), member(name), args(a)),
+        } => format!("{}{}{}{}", expr(obj), d.symbol(), member(name), args(a)),
         ExprKind::Call { name, args: a } => format!("{}{}", name.name, args(a)),
         ExprKind::CallValue { callee, args: a } => format!("{}{}", expr(callee), args(a)),
         ExprKind::New { ty, args: a } => format!("new {}{}", ty.name, args(a)),
